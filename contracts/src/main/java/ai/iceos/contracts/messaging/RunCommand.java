@@ -1,0 +1,14 @@
+package ai.iceos.contracts.messaging;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/** Commands to scheduler-service on {@link Topics#RUN_COMMANDS}, keyed by execution id. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = StartRun.class, name = "run.start"),
+  @JsonSubTypes.Type(value = CancelRun.class, name = "run.cancel")
+})
+public sealed interface RunCommand extends IceosMessage permits StartRun, CancelRun {
+  String executionId();
+}

@@ -1,0 +1,50 @@
+package ai.iceos.contracts.messaging;
+
+import java.util.List;
+
+/**
+ * Kafka topic names ({@code iceos.<stream>.v<N>}). One message family per topic; see each constant
+ * for its key and family. Changing a key or re-meaning a field means a new {@code v<N+1>}.
+ */
+public final class Topics {
+  /** Key: blueprint id. Value: {@link BlueprintCommand}. blueprint-service → compiler-service. */
+  public static final String BLUEPRINT_COMMANDS = "iceos.blueprint-commands.v1";
+
+  /** Key: blueprint id. Value: {@link BlueprintEvent}. compiler-service → blueprint-service. */
+  public static final String BLUEPRINT_EVENTS = "iceos.blueprint-events.v1";
+
+  /** Key: execution id. Value: {@link RunCommand}. blueprint-service → scheduler-service. */
+  public static final String RUN_COMMANDS = "iceos.run-commands.v1";
+
+  /**
+   * Key: task id, so one execution's parallel nodes spread over all workers. Value: {@link
+   * NodeTask}. scheduler-service → node-worker.
+   */
+  public static final String NODE_TASKS = "iceos.node-tasks.v1";
+
+  /** Key: execution id. Value: {@link NodeOutcome}. node-worker → scheduler-service. */
+  public static final String NODE_OUTCOMES = "iceos.node-outcomes.v1";
+
+  /** Key: execution id. Value: {@link RunEvent}. scheduler-service → blueprint-service. */
+  public static final String RUN_EVENTS = "iceos.run-events.v1";
+
+  /** Suffix of the dead-letter topic of any topic above. */
+  public static final String DEAD_LETTER_SUFFIX = ".dlq";
+
+  private Topics() {}
+
+  /** Every topic the system uses, dead-letter topics included, for launchers and deployments. */
+  public static List<String> all() {
+    List<String> main =
+        List.of(
+            BLUEPRINT_COMMANDS,
+            BLUEPRINT_EVENTS,
+            RUN_COMMANDS,
+            NODE_TASKS,
+            NODE_OUTCOMES,
+            RUN_EVENTS);
+    return main.stream()
+        .flatMap(t -> java.util.stream.Stream.of(t, t + DEAD_LETTER_SUFFIX))
+        .toList();
+  }
+}
