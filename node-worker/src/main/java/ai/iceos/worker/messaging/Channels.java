@@ -1,0 +1,9 @@
+package ai.iceos.worker.messaging;
+
+/** Channel names; each equals its topic's stream name (topics come from contracts' Topics). */
+final class Channels {
+  static final String NODE_TASKS = "node-tasks";
+  static final String NODE_OUTCOMES = "node-outcomes";
+
+  private Channels() {}
+}

@@ -1,0 +1,127 @@
+package ai.iceos.worker.messaging;
+
+import ai.iceos.contracts.messaging.NodeOutcome;
+import ai.iceos.contracts.messaging.NodeTask;
+import ai.iceos.worker.WorkerConfig;
+import ai.iceos.worker.WorkerIdentity;
+import ai.iceos.worker.node.AttemptResult;
+import ai.iceos.worker.node.NodeRunner;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.TracingMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.eclipse.microprofile.reactive.messaging.Outgoing;
+
+/**
+ * Runs node tasks and reports their outcomes, up to {@code iceos.worker.max-concurrent-tasks} at
+ * once: each task yields {@code NodeStarted} then exactly one {@code NodeCompleted} or {@code
+ * NodeFailed}, keyed by execution id. A task is acknowledged (and its offset may be committed by
+ * the throttled strategy, which tolerates out-of-order acks) only once the broker has acknowledged
+ * its final outcome, so a worker that dies mid-task leaves the task to be redelivered.
+ */
+@ApplicationScoped
+class NodeTaskHandler {
+  private final NodeRunner runner;
+  private final WorkerConfig config;
+  private final WorkerIdentity identity;
+  private final InstantSource clock;
+
+  NodeTaskHandler(
+      NodeRunner runner, WorkerConfig config, WorkerIdentity identity, InstantSource clock) {
+    this.runner = runner;
+    this.config = config;
+    this.identity = identity;
+    this.clock = clock;
+  }
+
+  @Incoming(Channels.NODE_TASKS)
+  @Outgoing(Channels.NODE_OUTCOMES)
+  @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+  Multi<Message<NodeOutcome>> run(Multi<Message<NodeTask>> tasks) {
+    return tasks.onItem().transformToMulti(this::attemptSafely).merge(config.maxConcurrentTasks());
+  }
+
+  /** Never fails: a bug here costs one task (dead-lettered), not the whole stream. */
+  private Multi<Message<NodeOutcome>> attemptSafely(Message<NodeTask> incoming) {
+    return Multi.createFrom()
+        .deferred(() -> attempt(incoming))
+        .onFailure()
+        .recoverWithMulti(error -> abandon(incoming, error));
+  }
+
+  private Multi<Message<NodeOutcome>> attempt(Message<NodeTask> incoming) {
+    NodeTask task = incoming.getPayload();
+    if (task == null) {
+      Log.warn("Unreadable node task; sending it to the dead-letter topic");
+      return nackOnly(incoming, new IllegalArgumentException("unreadable node task"));
+    }
+    Instant startedAt = clock.instant();
+    Message<NodeOutcome> started =
+        outgoing(incoming, Outcomes.started(task, identity.id(), startedAt), false);
+    Uni<Message<NodeOutcome>> finished =
+        runner.run(task).map(result -> outgoing(incoming, finish(task, result, startedAt), true));
+    return Multi.createBy()
+        .concatenating()
+        .streams(Multi.createFrom().item(started), finished.toMulti());
+  }
+
+  private NodeOutcome finish(NodeTask task, AttemptResult result, Instant startedAt) {
+    Instant now = clock.instant();
+    long durationMs = Math.max(0, Duration.between(startedAt, now).toMillis());
+    Log.debugf("Task %s finished as %s", task.taskId(), result.getClass().getSimpleName());
+    return Outcomes.finished(task, result, durationMs, now);
+  }
+
+  /**
+   * An outcome keyed by execution id, carrying the task's trace context. Only the final outcome
+   * settles the task: its broker ack acks the task, its failure nacks it.
+   */
+  private static Message<NodeOutcome> outgoing(
+      Message<NodeTask> incoming, NodeOutcome outcome, boolean settlesTask) {
+    Metadata metadata =
+        Metadata.of(
+            OutgoingKafkaRecordMetadata.<String>builder().withKey(outcome.executionId()).build());
+    var tracing = incoming.getMetadata(TracingMetadata.class);
+    if (tracing.isPresent()) {
+      metadata = metadata.with(tracing.get());
+    }
+    if (settlesTask) {
+      return Message.of(outcome, metadata, () -> incoming.ack(), (Throwable e) -> incoming.nack(e));
+    }
+    return Message.of(outcome, metadata, () -> done(), (Throwable e) -> notSent(outcome, e));
+  }
+
+  private static Multi<Message<NodeOutcome>> abandon(Message<NodeTask> incoming, Throwable error) {
+    Log.errorf(error, "Could not run a node task; sending it to the dead-letter topic");
+    return nackOnly(incoming, error);
+  }
+
+  private static Multi<Message<NodeOutcome>> nackOnly(Message<NodeTask> incoming, Throwable error) {
+    return Uni.createFrom()
+        .completionStage(() -> incoming.nack(error))
+        .onFailure()
+        .recoverWithNull()
+        .onItem()
+        .transformToMulti(ignored -> Multi.createFrom().<Message<NodeOutcome>>empty());
+  }
+
+  private static CompletionStage<Void> done() {
+    return CompletableFuture.completedFuture(null);
+  }
+
+  private static CompletionStage<Void> notSent(NodeOutcome outcome, Throwable error) {
+    Log.warnf("Could not publish NodeStarted of task %s: %s", outcome.taskId(), error);
+    return CompletableFuture.completedFuture(null);
+  }
+}

@@ -1,0 +1,61 @@
+package ai.iceos.worker.messaging;
+
+import ai.iceos.contracts.messaging.NodeCompleted;
+import ai.iceos.contracts.messaging.NodeFailed;
+import ai.iceos.contracts.messaging.NodeOutcome;
+import ai.iceos.contracts.messaging.NodeStarted;
+import ai.iceos.contracts.messaging.NodeTask;
+import ai.iceos.worker.node.AttemptResult;
+import java.time.Instant;
+import java.util.UUID;
+
+/** The outcome messages of one task; each gets a fresh message id. */
+final class Outcomes {
+  private Outcomes() {}
+
+  static NodeStarted started(NodeTask task, String workerId, Instant at) {
+    return new NodeStarted(
+        UUID.randomUUID(),
+        taskId(task),
+        task.executionId(),
+        task.nodeId(),
+        task.attempt(),
+        workerId,
+        at);
+  }
+
+  static NodeOutcome finished(NodeTask task, AttemptResult result, long durationMs, Instant at) {
+    return switch (result) {
+      case AttemptResult.Succeeded ok ->
+          new NodeCompleted(
+              UUID.randomUUID(),
+              taskId(task),
+              task.executionId(),
+              task.nodeId(),
+              task.attempt(),
+              ok.output(),
+              ok.usage(),
+              durationMs,
+              false,
+              at);
+      case AttemptResult.Failed failed ->
+          new NodeFailed(
+              UUID.randomUUID(),
+              taskId(task),
+              task.executionId(),
+              task.nodeId(),
+              task.attempt(),
+              failed.failure(),
+              failed.usage(),
+              durationMs,
+              at);
+    };
+  }
+
+  /** The task's id, derived as the contract defines it when an older sender left it out. */
+  private static String taskId(NodeTask task) {
+    return task.taskId() != null
+        ? task.taskId()
+        : NodeTask.taskIdOf(task.executionId(), task.nodeId(), task.attempt());
+  }
+}

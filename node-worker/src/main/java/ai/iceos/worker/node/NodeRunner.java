@@ -1,0 +1,92 @@
+package ai.iceos.worker.node;
+
+import ai.iceos.contracts.blueprint.LlmNodeSpec;
+import ai.iceos.contracts.blueprint.ToolNodeSpec;
+import ai.iceos.contracts.messaging.Failure;
+import ai.iceos.contracts.messaging.NodeTask;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs one attempt of a task to an {@link AttemptResult}: dispatches by node kind, cancels the work
+ * at the attempt's deadline, applies output mappings and turns every error into a {@link Failure}.
+ * The returned {@code Uni} never fails.
+ */
+@ApplicationScoped
+public class NodeRunner {
+  static final String ATTEMPTS_METRIC = "iceos.worker.attempts";
+  static final String RUNNING_METRIC = "iceos.worker.attempts.running";
+
+  private final ToolNodeExecutor tools;
+  private final LlmNodeExecutor llms;
+  private final MeterRegistry meters;
+  private final AtomicInteger running;
+
+  NodeRunner(ToolNodeExecutor tools, LlmNodeExecutor llms, MeterRegistry meters) {
+    this.tools = tools;
+    this.llms = llms;
+    this.meters = meters;
+    this.running = meters.gauge(RUNNING_METRIC, new AtomicInteger());
+  }
+
+  public Uni<AttemptResult> run(NodeTask task) {
+    Duration deadline = Deadline.of(task);
+    return Uni.createFrom()
+        .deferred(() -> execute(task))
+        .onSubscription()
+        .invoke(running::incrementAndGet)
+        .onTermination()
+        .invoke(running::decrementAndGet)
+        .ifNoItem()
+        .after(deadline)
+        .failWith(
+            () -> new DeadlineExceededException(Deadline.timeoutMessage(task.nodeId(), deadline)))
+        .map(result -> succeeded(task, result))
+        .onFailure()
+        .recoverWithItem(error -> failed(task, error))
+        .invoke(result -> count(task, result));
+  }
+
+  /** Attempts by node kind and result ({@code completed} or the failure type). */
+  private void count(NodeTask task, AttemptResult result) {
+    Counter.builder(ATTEMPTS_METRIC)
+        .description("Node attempts run by this worker")
+        .tag("kind", task.node().kind().wireName())
+        .tag(
+            "result",
+            switch (result) {
+              case AttemptResult.Succeeded ok -> "completed";
+              case AttemptResult.Failed failed -> failed.failure().type();
+            })
+        .register(meters)
+        .increment();
+  }
+
+  private Uni<NodeResult> execute(NodeTask task) {
+    return switch (task.node()) {
+      case ToolNodeSpec tool -> tools.execute(tool, task);
+      case LlmNodeSpec llm -> llms.execute(llm, task);
+    };
+  }
+
+  private static AttemptResult succeeded(NodeTask task, NodeResult result) {
+    return new AttemptResult.Succeeded(
+        OutputMappings.apply(result.output(), task.node().outputMappings()), result.usage());
+  }
+
+  private static AttemptResult failed(NodeTask task, Throwable error) {
+    Failure failure = FailureClassifier.classify(error);
+    if (FailureClassifier.INTERNAL.equals(failure.type())) {
+      Log.warnf(error, "Task %s failed unexpectedly", task.taskId());
+    } else {
+      Log.debugf("Task %s failed: %s", task.taskId(), failure.type());
+    }
+    var usage = error instanceof NodeFailureException classified ? classified.usage() : null;
+    return new AttemptResult.Failed(failure, usage);
+  }
+}

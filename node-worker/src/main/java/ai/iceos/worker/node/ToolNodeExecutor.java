@@ -1,0 +1,94 @@
+package ai.iceos.worker.node;
+
+import ai.iceos.contracts.blueprint.ToolNodeSpec;
+import ai.iceos.contracts.messaging.Failure;
+import ai.iceos.contracts.messaging.NodeTask;
+import ai.iceos.worker.schema.SchemaValidator;
+import ai.iceos.worker.template.TemplateException;
+import ai.iceos.worker.template.TemplateRenderer;
+import ai.iceos.worker.template.TemplateScope;
+import ai.iceos.worker.tool.Tool;
+import ai.iceos.worker.tool.ToolContext;
+import ai.iceos.worker.tool.ToolException;
+import ai.iceos.worker.tool.ToolRegistry;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Singleton;
+import java.util.List;
+
+/**
+ * Runs a {@code tool} node: renders {@code tool_args}, checks them against the tool's input schema
+ * and calls the tool. The tool's result is the node's output (SPEC §2.2).
+ */
+@Singleton
+public final class ToolNodeExecutor implements NodeExecutor<ToolNodeSpec> {
+  static final String UNKNOWN_TOOL = "unknown-tool";
+  static final String TEMPLATE_ERROR = "template-error";
+  static final String VALIDATION = "validation";
+
+  private final ToolRegistry registry;
+  private final TemplateRenderer renderer;
+  private final SchemaValidator validator;
+
+  ToolNodeExecutor(ToolRegistry registry, TemplateRenderer renderer, SchemaValidator validator) {
+    this.registry = registry;
+    this.renderer = renderer;
+    this.validator = validator;
+  }
+
+  @Override
+  public Uni<NodeResult> execute(ToolNodeSpec node, NodeTask task) {
+    Tool tool =
+        registry
+            .find(node.toolName())
+            .orElseThrow(
+                () ->
+                    new NodeFailureException(
+                        Failure.permanent(
+                            UNKNOWN_TOOL, "Tool '" + node.toolName() + "' is not registered")));
+    JsonNode args = checkedArguments(tool, renderArguments(node, task));
+    ToolContext context =
+        new ToolContext(
+            task.executionId(), task.nodeId(), task.taskId(), task.orgId(), task.attempt());
+    return Uni.createFrom()
+        .deferred(() -> tool.execute(args, context))
+        .map(output -> new NodeResult(output == null ? NullNode.getInstance() : output, null))
+        .onFailure()
+        .transform(ToolNodeExecutor::toolFailure);
+  }
+
+  private JsonNode renderArguments(ToolNodeSpec node, NodeTask task) {
+    try {
+      return renderer.renderTree(node.toolArgs(), TemplateScope.from(task.scope()), "tool_args");
+    } catch (TemplateException e) {
+      throw new NodeFailureException(Failure.permanent(TEMPLATE_ERROR, e.getMessage()));
+    }
+  }
+
+  private JsonNode checkedArguments(Tool tool, JsonNode args) {
+    List<String> problems = validator.validate(tool.inputSchema(), args);
+    if (!problems.isEmpty()) {
+      String message =
+          "Invalid arguments for tool '" + tool.name() + "': " + String.join("; ", problems);
+      throw new NodeFailureException(Failure.permanent(VALIDATION, message));
+    }
+    return args;
+  }
+
+  /** A tool's own exception is a {@code tool-error} (or its declared type), never internal. */
+  static Throwable toolFailure(Throwable error) {
+    return switch (error) {
+      case NodeFailureException classified -> classified;
+      case ToolException tool ->
+          new NodeFailureException(new Failure(tool.type(), message(tool), tool.retryable(), null));
+      default ->
+          new NodeFailureException(Failure.retryable(ToolException.TOOL_ERROR, message(error)));
+    };
+  }
+
+  private static String message(Throwable error) {
+    String message = error.getMessage();
+    return message == null || message.isBlank() ? error.getClass().getSimpleName() : message;
+  }
+}

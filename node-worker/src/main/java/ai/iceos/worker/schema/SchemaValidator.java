@@ -1,0 +1,45 @@
+package ai.iceos.worker.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Validates JSON values against JSON Schema (draft 2020-12 unless the schema says otherwise).
+ * Compiled schemas are cached by content, so a node's schema is compiled once per worker.
+ */
+public final class SchemaValidator {
+  private static final int MAX_CACHED = 1_000;
+
+  private final JsonSchemaFactory factory =
+      JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+  private final Map<JsonNode, JsonSchema> compiled = new ConcurrentHashMap<>();
+
+  /**
+   * The problems of {@code value} against {@code schema}, each as {@code <location>: <problem>};
+   * empty when valid.
+   */
+  public List<String> validate(JsonNode schema, JsonNode value) {
+    return compile(schema).validate(value).stream()
+        .map(ValidationMessage::getMessage)
+        .sorted()
+        .toList();
+  }
+
+  private JsonSchema compile(JsonNode schema) {
+    JsonSchema cached = compiled.get(schema);
+    if (cached != null) {
+      return cached;
+    }
+    JsonSchema fresh = factory.getSchema(schema);
+    if (compiled.size() < MAX_CACHED) {
+      compiled.put(schema.deepCopy(), fresh);
+    }
+    return fresh;
+  }
+}

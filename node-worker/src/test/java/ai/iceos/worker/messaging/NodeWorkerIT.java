@@ -1,0 +1,276 @@
+package ai.iceos.worker.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+
+import ai.iceos.contracts.blueprint.LlmNodeSpec;
+import ai.iceos.contracts.blueprint.NodeSpec;
+import ai.iceos.contracts.blueprint.ToolNodeSpec;
+import ai.iceos.contracts.json.IceosJson;
+import ai.iceos.contracts.messaging.Failure;
+import ai.iceos.contracts.messaging.NodeCompleted;
+import ai.iceos.contracts.messaging.NodeFailed;
+import ai.iceos.contracts.messaging.NodeOutcome;
+import ai.iceos.contracts.messaging.NodeStarted;
+import ai.iceos.contracts.messaging.NodeTask;
+import ai.iceos.contracts.messaging.Topics;
+import ai.iceos.contracts.messaging.Usage;
+import ai.iceos.contracts.messaging.serde.NodeOutcomeDeserializer;
+import ai.iceos.testkit.KafkaResource;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The worker through a real broker: tasks in on node-tasks, outcomes out on node-outcomes. */
+@QuarkusTest
+@WithTestResource(KafkaResource.class)
+@WithTestResource(FakeGatewayResource.class)
+class NodeWorkerIT {
+  private static final Duration WAIT = Duration.ofSeconds(60);
+
+  @ConfigProperty(name = "kafka.bootstrap.servers")
+  String bootstrapServers;
+
+  private KafkaCompanion companion;
+  private ConsumerTask<String, String> outcomes;
+  private final String executionId = "exec-" + UUID.randomUUID();
+
+  @BeforeEach
+  void connect() {
+    companion = new KafkaCompanion(bootstrapServers);
+    outcomes = companion.consumeStrings().fromTopics(Topics.NODE_OUTCOMES);
+  }
+
+  @AfterEach
+  void disconnect() {
+    outcomes.close();
+    companion.close();
+  }
+
+  @Test
+  void shouldCompleteEchoWithTemplateFromScope() {
+    // given
+    var node =
+        ToolNodeSpec.of(
+            "greet",
+            "echo",
+            json("{\"n\": \"{{ inputs.n }}\", \"text\": \"hi {{ inputs.name }}\"}"));
+
+    // when
+    send(task(node, "{\"inputs\": {\"n\": 4, \"name\": \"Ada\"}}", 10_000));
+
+    // then
+    List<NodeOutcome> received = awaitFinished(1);
+    assertThat(received).hasSize(2);
+    assertThat(received.get(0))
+        .isInstanceOfSatisfying(
+            NodeStarted.class,
+            started -> {
+              assertThat(started.taskId()).isEqualTo(NodeTask.taskIdOf(executionId, "greet", 1));
+              assertThat(started.workerId()).isNotBlank();
+            });
+    assertThat(received.get(1))
+        .isInstanceOfSatisfying(
+            NodeCompleted.class,
+            completed -> {
+              assertThat(completed.output()).isEqualTo(json("{\"n\": 4, \"text\": \"hi Ada\"}"));
+              assertThat(completed.usage()).isNull();
+              assertThat(completed.cacheHit()).isFalse();
+            });
+    assertThat(received.get(0).messageId()).isNotEqualTo(received.get(1).messageId());
+  }
+
+  @Test
+  void shouldFailWithTheFailToolsMessage() {
+    send(
+        task(ToolNodeSpec.of("breaks", "fail", json("{\"msg\": \"disk on fire\"}")), "{}", 10_000));
+
+    assertThat(failureOf(awaitFinished(1)))
+        .isEqualTo(Failure.retryable("tool-error", "disk on fire"));
+  }
+
+  @Test
+  void shouldFailUnknownToolPermanently() {
+    send(task(ToolNodeSpec.of("ghost", "no-such-tool", json("{}")), "{}", 10_000));
+
+    assertThat(failureOf(awaitFinished(1)))
+        .isEqualTo(Failure.permanent("unknown-tool", "Tool 'no-such-tool' is not registered"));
+  }
+
+  @Test
+  void shouldTimeOutAtTheAttemptsDeadline() {
+    send(task(ToolNodeSpec.of("slow", "sleep", json("{\"seconds\": 30}")), "{}", 500));
+
+    assertThat(failureOf(awaitFinished(1)))
+        .isEqualTo(Failure.retryable("timeout", "Node 'slow' timed out after 0.5 s"));
+  }
+
+  @Test
+  void shouldRunSleepingTasksConcurrently() {
+    // given four sleeps of one execution (one outcome partition, so record order is real order),
+    // produced in one batch; a worker running tasks one by one would complete the first one before
+    // starting the second
+    int count = 4;
+    send(
+        IntStream.range(0, count)
+            .mapToObj(i -> ToolNodeSpec.of("nap" + i, "sleep", json("{\"seconds\": 2}")))
+            .map(node -> task(node, "{}", 30_000))
+            .toArray(NodeTask[]::new));
+
+    // then every task started before the first one completed
+    List<NodeOutcome> received = awaitFinished(count);
+    int firstCompleted =
+        received.stream()
+            .filter(NodeCompleted.class::isInstance)
+            .findFirst()
+            .map(received::indexOf)
+            .orElseThrow();
+    assertThat(received.subList(0, firstCompleted))
+        .hasSize(count)
+        .allMatch(NodeStarted.class::isInstance);
+    assertThat(received.subList(firstCompleted, received.size()))
+        .hasSize(count)
+        .allMatch(NodeCompleted.class::isInstance);
+  }
+
+  @Test
+  void shouldCallTheGatewayForAnLlmNode() {
+    var node = LlmNodeSpec.of("ask", "offline-echo", "Hello {{ inputs.name }}");
+
+    send(task(node, "{\"inputs\": {\"name\": \"Ada\"}}", 10_000));
+
+    NodeOutcome finished = awaitFinished(1).get(1);
+    assertThat(finished)
+        .isInstanceOfSatisfying(
+            NodeCompleted.class,
+            completed -> {
+              assertThat(completed.output().get("response").asText()).isEqualTo("ECHO::Hello Ada");
+              assertThat(completed.output().get("text").asText()).isEqualTo("ECHO::Hello Ada");
+              assertThat(completed.output().get("prompt").asText()).isEqualTo("Hello Ada");
+              assertThat(completed.output().get("model").asText()).isEqualTo("offline-echo");
+              assertThat(completed.output().at("/usage/total_tokens").asLong()).isEqualTo(12);
+              assertThat(completed.usage()).isEqualTo(new Usage(5, 7, 12, 420, 1));
+            });
+  }
+
+  @Test
+  void shouldReportGatewayRateLimitAsRetryableWithRetryAfter() {
+    send(task(LlmNodeSpec.of("ask", "rate-limited", "hi"), "{}", 10_000));
+
+    assertThat(failureOf(awaitFinished(1)))
+        .isEqualTo(new Failure("rate-limited", "Rate limit exceeded for org", true, 3_000L));
+  }
+
+  @Test
+  void shouldDeadLetterAnUnreadableTaskAndKeepWorking() {
+    // given a record that is not a NodeTask
+    String key = "garbage-" + UUID.randomUUID();
+    companion
+        .produceStrings()
+        .fromRecords(new ProducerRecord<>(Topics.NODE_TASKS, key, "{not json"))
+        .awaitCompletion(WAIT);
+
+    // when a valid task follows
+    send(task(ToolNodeSpec.of("after", "echo", json("{}")), "{}", 10_000));
+
+    // then the garbage is dead-lettered and the task still runs
+    try (var dlq = companion.consumeStrings().fromTopics(Topics.NODE_TASKS + ".dlq")) {
+      await()
+          .atMost(WAIT)
+          .untilAsserted(
+              () -> assertThat(dlq.getRecords()).extracting(ConsumerRecord::key).contains(key));
+    }
+    assertThat(awaitFinished(1).get(1)).isInstanceOf(NodeCompleted.class);
+  }
+
+  @Test
+  void shouldBeReadyAndExposeAttemptMetrics() {
+    send(task(ToolNodeSpec.of("probe", "echo", json("{}")), "{}", 10_000));
+    awaitFinished(1);
+
+    RestAssured.get("/q/health/ready").then().statusCode(200);
+    RestAssured.get("/q/metrics")
+        .then()
+        .statusCode(200)
+        .body(containsString("iceos_worker_attempts_total{kind=\"tool\",result=\"completed\"}"));
+  }
+
+  private NodeTask task(NodeSpec node, String scope, long timeoutMs) {
+    return new NodeTask(
+        UUID.randomUUID(),
+        NodeTask.taskIdOf(executionId, node.id(), 1),
+        executionId,
+        "org-1",
+        node.id(),
+        1,
+        node,
+        json(scope),
+        timeoutMs,
+        Instant.now());
+  }
+
+  private void send(NodeTask... tasks) {
+    List<ProducerRecord<String, String>> records =
+        Stream.of(tasks)
+            .map(task -> new ProducerRecord<>(Topics.NODE_TASKS, task.taskId(), write(task)))
+            .toList();
+    companion.produceStrings().fromRecords(records).awaitCompletion(WAIT);
+  }
+
+  private static String write(NodeTask task) {
+    try {
+      return IceosJson.mapper().writeValueAsString(task);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** This test's outcomes in partition order, once {@code finished} tasks have a final outcome. */
+  private List<NodeOutcome> awaitFinished(int finished) {
+    return await()
+        .atMost(WAIT)
+        .until(
+            this::received,
+            list -> list.stream().filter(o -> !(o instanceof NodeStarted)).count() >= finished);
+  }
+
+  private List<NodeOutcome> received() {
+    try (var deserializer = new NodeOutcomeDeserializer()) {
+      return outcomes.getRecords().stream()
+          .filter(r -> executionId.equals(r.key()))
+          .map(r -> deserializer.deserialize(r.topic(), r.value().getBytes(StandardCharsets.UTF_8)))
+          .toList();
+    }
+  }
+
+  private static Failure failureOf(List<NodeOutcome> received) {
+    assertThat(received).hasSize(2);
+    assertThat(received.get(1)).isInstanceOf(NodeFailed.class);
+    return ((NodeFailed) received.get(1)).failure();
+  }
+
+  private static JsonNode json(String text) {
+    try {
+      return IceosJson.mapper().readTree(text);
+    } catch (Exception e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+}
