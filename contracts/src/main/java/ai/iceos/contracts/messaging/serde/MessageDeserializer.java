@@ -7,8 +7,10 @@ import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * Reads one message family from JSON. A record that cannot be read raises {@link
- * SerializationException}, which the Kafka connector's failure strategy sends to the dead-letter
- * topic instead of blocking the partition.
+ * SerializationException}. SmallRye's Kafka connector stops the channel on such an exception by
+ * default, so every consumer sets {@code fail-on-deserialization-failure=false} and sends the
+ * resulting null-payload message to its dead-letter topic (docs/architecture.md): a poison record
+ * never blocks a partition.
  */
 public abstract class MessageDeserializer<T> implements Deserializer<T> {
   private final Class<T> family;
