@@ -1,0 +1,27 @@
+package ai.iceos.compiler.compile;
+
+import ai.iceos.contracts.blueprint.Violation;
+import ai.iceos.contracts.plan.ExecutionPlan;
+import java.util.List;
+import java.util.Objects;
+
+/** The verdict on one blueprint document. */
+public sealed interface CompileResult {
+
+  /** Valid; {@code plan} is what executions run. */
+  record Compiled(ExecutionPlan plan) implements CompileResult {
+    public Compiled {
+      Objects.requireNonNull(plan, "plan");
+    }
+  }
+
+  /** Invalid; {@code violations} lists every problem found (never empty). */
+  record Rejected(List<Violation> violations) implements CompileResult {
+    public Rejected {
+      violations = List.copyOf(violations);
+      if (violations.isEmpty()) {
+        throw new IllegalArgumentException("a rejection needs at least one violation");
+      }
+    }
+  }
+}
