@@ -1,0 +1,58 @@
+package ai.iceos.scheduler;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/**
+ * Settings of scheduler-service. The job intervals are also read by {@code @Scheduled} through the
+ * same keys in application.properties.
+ */
+@ConfigMapping(prefix = "iceos.scheduler")
+public interface SchedulerConfig {
+  Outbox outbox();
+
+  Retries retries();
+
+  Ledger ledger();
+
+  /**
+   * Attempts of one store transaction before its message counts as failed (version conflicts, a
+   * lost connection); the message then goes to the dead-letter topic.
+   */
+  @WithDefault("6")
+  int maxTransactionAttempts();
+
+  interface Outbox {
+    /** How often left-over outbox rows (a crash between commit and send) are sent again. */
+    @WithDefault("1s")
+    Duration relayInterval();
+
+    /** Rows younger than this are left to the instance that wrote them. */
+    @WithDefault("2s")
+    Duration relayMinAge();
+
+    /** Rows read and sent per round. */
+    @WithDefault("200")
+    int batchSize();
+  }
+
+  interface Retries {
+    /** How often due node retries are looked for. */
+    @WithDefault("0.2s")
+    Duration pollInterval();
+
+    /** Executions with due retries handled per poll. */
+    @WithDefault("50")
+    int batchSize();
+  }
+
+  interface Ledger {
+    /**
+     * How long applied message ids are kept; a redelivery older than this is caught by the state
+     * guard only.
+     */
+    @WithDefault("168h")
+    Duration retention();
+  }
+}

@@ -1,0 +1,11 @@
+package ai.iceos.scheduler.messaging;
+
+/** Channel names; each is the stream name of its topic (see application.properties). */
+final class Channels {
+  static final String RUN_COMMANDS = "run-commands";
+  static final String NODE_OUTCOMES = "node-outcomes";
+  static final String NODE_TASKS = "node-tasks";
+  static final String RUN_EVENTS = "run-events";
+
+  private Channels() {}
+}

@@ -1,0 +1,145 @@
+package ai.iceos.scheduler.messaging;
+
+import ai.iceos.contracts.messaging.NodeTask;
+import ai.iceos.contracts.messaging.RunEvent;
+import ai.iceos.contracts.messaging.Topics;
+import ai.iceos.scheduler.SchedulerConfig;
+import ai.iceos.scheduler.store.OutboxRow;
+import ai.iceos.scheduler.store.OutboxStore;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
+import io.smallrye.mutiny.subscription.UniEmitter;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Flow;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+
+/**
+ * Sends outbox rows to Kafka and deletes them once acknowledged. One send round runs at a time in
+ * this instance and sends rows in id order, so one execution's events reach the topic in sequence
+ * order. Rows are sent right after the transaction that wrote them commits ({@link
+ * #publishPending}); whatever a crash or a broker outage left behind is picked up by the periodic
+ * relay, so nothing committed is lost (a row may be sent twice; consumers are idempotent).
+ */
+@ApplicationScoped
+public class OutboxRelay {
+  private final OutboxStore outbox;
+  private final MutinyEmitter<NodeTask> tasks;
+  private final MutinyEmitter<RunEvent> events;
+  private final SchedulerConfig config;
+  private final Flow.Subscriber<Round> rounds;
+
+  OutboxRelay(
+      OutboxStore outbox,
+      @Channel(Channels.NODE_TASKS)
+          @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+          MutinyEmitter<NodeTask> tasks,
+      @Channel(Channels.RUN_EVENTS)
+          @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+          MutinyEmitter<RunEvent> events,
+      SchedulerConfig config) {
+    this.outbox = outbox;
+    this.tasks = tasks;
+    this.events = events;
+    this.config = config;
+    UnicastProcessor<Round> queue = UnicastProcessor.create();
+    queue
+        .onItem()
+        .transformToUniAndConcatenate(this::run)
+        .subscribe()
+        .with(ignored -> {}, failure -> Log.error("Outbox relay stopped", failure));
+    this.rounds = queue.serialized();
+  }
+
+  /**
+   * Sends every pending row, including the caller's just-committed ones, and completes when they
+   * are acknowledged. Never fails: a row that could not be sent stays for the periodic relay.
+   */
+  public Uni<Void> publishPending() {
+    return round(Duration.ZERO)
+        .onFailure()
+        .recoverWithItem(
+            failure -> {
+              Log.warnf("Outbox rows left for the relay: %s", failure.getMessage());
+              return null;
+            });
+  }
+
+  /** Starts after a delay so that the outgoing channels are wired when it first runs. */
+  @Scheduled(
+      every = "${iceos.scheduler.outbox.relay-interval}",
+      delayed = "3s",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  Uni<Void> relayLeftovers() {
+    return round(config.outbox().relayMinAge())
+        .onFailure()
+        .invoke(failure -> Log.warnf("Outbox relay round failed: %s", failure.getMessage()))
+        .onFailure()
+        .recoverWithNull();
+  }
+
+  private Uni<Void> round(Duration minAge) {
+    return Uni.createFrom().emitter(done -> rounds.onNext(new Round(minAge, done)));
+  }
+
+  private Uni<Void> run(Round round) {
+    return sendAll(round.minAge())
+        .onItemOrFailure()
+        .invoke(
+            (ignored, failure) -> {
+              if (failure == null) {
+                round.done().complete(null);
+              } else {
+                round.done().fail(failure);
+              }
+            })
+        .onFailure()
+        .recoverWithNull();
+  }
+
+  private Uni<Void> sendAll(Duration minAge) {
+    int batch = config.outbox().batchSize();
+    return outbox
+        .pending(minAge, batch)
+        .chain(
+            rows ->
+                rows.isEmpty()
+                    ? Uni.createFrom().voidItem()
+                    : send(rows)
+                        .chain(
+                            () ->
+                                rows.size() < batch
+                                    ? Uni.createFrom().voidItem()
+                                    : sendAll(minAge)));
+  }
+
+  /** Subscribed in list order, so records are handed to the producer in id order. */
+  private Uni<Void> send(List<OutboxRow> rows) {
+    List<Uni<Void>> sends = rows.stream().map(this::send).toList();
+    return Uni.join()
+        .all(sends)
+        .andFailFast()
+        .chain(() -> outbox.delete(rows.stream().map(OutboxRow::id).toList()));
+  }
+
+  private Uni<Void> send(OutboxRow row) {
+    var key = OutgoingKafkaRecordMetadata.<String>builder().withKey(row.key()).build();
+    return switch (row.topic()) {
+      case Topics.NODE_TASKS -> tasks.sendMessage(Message.of(row.task()).addMetadata(key));
+      case Topics.RUN_EVENTS -> events.sendMessage(Message.of(row.event()).addMetadata(key));
+      default ->
+          Uni.createFrom()
+              .failure(new IllegalStateException("outbox row for unknown topic " + row.topic()));
+    };
+  }
+
+  /** A request for one send round; {@code done} completes when the round has finished. */
+  private record Round(Duration minAge, UniEmitter<? super Void> done) {}
+}

@@ -1,0 +1,39 @@
+package ai.iceos.scheduler.messaging;
+
+import ai.iceos.contracts.messaging.CancelRun;
+import ai.iceos.contracts.messaging.RunCommand;
+import ai.iceos.contracts.messaging.StartRun;
+import ai.iceos.scheduler.store.RunStore;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Starts and cancels executions ({@code iceos.run-commands.v1}, keyed by execution id). */
+@ApplicationScoped
+class RunCommandHandler {
+  private final RunStore runs;
+  private final OutboxRelay relay;
+
+  RunCommandHandler(RunStore runs, OutboxRelay relay) {
+    this.runs = runs;
+    this.relay = relay;
+  }
+
+  /**
+   * Completes (and lets the offset be committed) once the effect is stored and what it sends has
+   * been handed to Kafka; a failure of the store nacks the record to the dead-letter topic.
+   */
+  @Incoming(Channels.RUN_COMMANDS)
+  Uni<Void> on(RunCommand command) {
+    Uni<Boolean> stored =
+        switch (command) {
+          case StartRun start -> runs.start(start);
+          case CancelRun cancel -> runs.cancel(cancel);
+        };
+    return stored.chain(this::publishIfWritten);
+  }
+
+  private Uni<Void> publishIfWritten(boolean written) {
+    return written ? relay.publishPending() : Uni.createFrom().voidItem();
+  }
+}

@@ -1,0 +1,98 @@
+package ai.iceos.scheduler.run;
+
+import ai.iceos.contracts.messaging.Failure;
+import ai.iceos.contracts.messaging.Usage;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What the scheduler knows about one node of an execution.
+ *
+ * @param attempt the current attempt (1-based), 0 before the node was first queued
+ * @param output the output of the successful attempt, or null
+ * @param failure the last failed attempt's failure, or null
+ * @param skipReason why the node was skipped, or null
+ * @param usage tokens and cost of all attempts so far
+ * @param retryAt when the next attempt is due while {@link NodeStatus#RETRYING}, else null
+ * @param startedAt when the current attempt was reported started, or null
+ * @param finishedAt when the node became terminal, or null
+ */
+public record NodeState(
+    NodeStatus status,
+    int attempt,
+    JsonNode output,
+    Failure failure,
+    String skipReason,
+    Usage usage,
+    Instant retryAt,
+    Instant startedAt,
+    Instant finishedAt) {
+  public NodeState {
+    Objects.requireNonNull(status, "status");
+    usage = usage == null ? Usage.none() : usage;
+    output = output == null ? null : output.deepCopy();
+  }
+
+  public static NodeState pending() {
+    return new NodeState(NodeStatus.PENDING, 0, null, null, null, Usage.none(), null, null, null);
+  }
+
+  NodeState queued(int nextAttempt) {
+    return new NodeState(
+        NodeStatus.QUEUED, nextAttempt, null, failure, null, usage, null, null, null);
+  }
+
+  NodeState running(Instant now) {
+    return new NodeState(NodeStatus.RUNNING, attempt, null, failure, null, usage, null, now, null);
+  }
+
+  NodeState succeeded(JsonNode result, Usage attemptUsage, Instant now) {
+    return new NodeState(
+        NodeStatus.SUCCEEDED,
+        attempt,
+        result,
+        null,
+        null,
+        usage.plus(attemptUsage),
+        null,
+        startedAt,
+        now);
+  }
+
+  NodeState retrying(Failure cause, Usage attemptUsage, Instant due) {
+    return new NodeState(
+        NodeStatus.RETRYING,
+        attempt,
+        null,
+        cause,
+        null,
+        usage.plus(attemptUsage),
+        due,
+        startedAt,
+        null);
+  }
+
+  NodeState failed(Failure cause, Usage attemptUsage, Instant now) {
+    return new NodeState(
+        NodeStatus.FAILED,
+        attempt,
+        null,
+        cause,
+        null,
+        usage.plus(attemptUsage),
+        null,
+        startedAt,
+        now);
+  }
+
+  NodeState skipped(String reason, Instant now) {
+    return new NodeState(
+        NodeStatus.SKIPPED, attempt, null, failure, reason, usage, null, startedAt, now);
+  }
+
+  NodeState cancelled(Instant now) {
+    return new NodeState(
+        NodeStatus.CANCELLED, attempt, null, failure, null, usage, null, startedAt, now);
+  }
+}

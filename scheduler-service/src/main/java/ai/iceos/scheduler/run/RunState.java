@@ -1,0 +1,92 @@
+package ai.iceos.scheduler.run;
+
+import ai.iceos.contracts.blueprint.FailurePolicy;
+import ai.iceos.contracts.messaging.Usage;
+import ai.iceos.contracts.plan.ExecutionPlan;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the scheduler knows about one execution; immutable. {@link RunTransitions} derives the
+ * next state from it, and the store keeps it as one JSON document per execution.
+ *
+ * @param versionLock the blueprint version the plan was compiled from, or null
+ * @param plan the plan the execution was started with (pinned)
+ * @param inputs the run inputs (a JSON object)
+ * @param maxParallel nodes of this execution holding a slot at once (options applied)
+ * @param failurePolicy what a final node failure does (options applied)
+ * @param nodes per node id, every node of the plan
+ * @param currentLevel the lowest level that is not complete yet ({@code levels.size()} when all
+ *     are)
+ * @param openedLevels levels below this index have been opened ({@code level.started} emitted) or
+ *     passed without running anything
+ * @param nextSequence the sequence number of the next event (gap-free from 1)
+ * @param usage tokens and cost of every attempt so far
+ * @param toolExecutions tool node attempts that ran (reported completed or failed)
+ * @param finishedAt when the execution became terminal, or null
+ */
+public record RunState(
+    String executionId,
+    String orgId,
+    String blueprintId,
+    String versionLock,
+    ExecutionPlan plan,
+    JsonNode inputs,
+    int maxParallel,
+    FailurePolicy failurePolicy,
+    RunStatus status,
+    Map<String, NodeState> nodes,
+    int currentLevel,
+    int openedLevels,
+    long nextSequence,
+    Usage usage,
+    int toolExecutions,
+    Instant startedAt,
+    Instant finishedAt) {
+  public RunState {
+    Objects.requireNonNull(executionId, "execution_id");
+    Objects.requireNonNull(plan, "plan");
+    Objects.requireNonNull(failurePolicy, "failure_policy");
+    Objects.requireNonNull(status, "status");
+    inputs = inputs == null ? null : inputs.deepCopy();
+    nodes = Map.copyOf(nodes);
+    usage = usage == null ? Usage.none() : usage;
+    if (maxParallel < 1) {
+      throw new IllegalArgumentException("max_parallel must be >= 1");
+    }
+    if (nextSequence < 1) {
+      throw new IllegalArgumentException("next_sequence must be >= 1");
+    }
+  }
+
+  /** The state of a node of the plan. */
+  public NodeState node(String nodeId) {
+    NodeState state = nodes.get(nodeId);
+    if (state == null) {
+      throw new IllegalArgumentException("no node '" + nodeId + "' in execution " + executionId);
+    }
+    return state;
+  }
+
+  /** The node ids in dispatch order: level by level, blueprint order within a level. */
+  public List<String> nodeOrder() {
+    return plan.levels().stream().flatMap(List::stream).toList();
+  }
+
+  /** When the earliest retry of a running execution is due, if one is waiting. */
+  public Optional<Instant> nextRetryAt() {
+    if (status.isTerminal()) {
+      return Optional.empty();
+    }
+    return nodes.values().stream()
+        .filter(n -> n.status() == NodeStatus.RETRYING)
+        .map(NodeState::retryAt)
+        .filter(Objects::nonNull)
+        .min(Comparator.naturalOrder());
+  }
+}

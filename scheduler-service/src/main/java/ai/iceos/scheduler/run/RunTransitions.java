@@ -1,0 +1,212 @@
+package ai.iceos.scheduler.run;
+
+import ai.iceos.contracts.blueprint.NodeType;
+import ai.iceos.contracts.messaging.CancelRun;
+import ai.iceos.contracts.messaging.Failure;
+import ai.iceos.contracts.messaging.NodeCompleted;
+import ai.iceos.contracts.messaging.NodeFailed;
+import ai.iceos.contracts.messaging.NodeOutcome;
+import ai.iceos.contracts.messaging.NodeStarted;
+import ai.iceos.contracts.messaging.RunEventType;
+import ai.iceos.contracts.messaging.StartRun;
+import ai.iceos.contracts.messaging.Usage;
+import ai.iceos.contracts.plan.PlannedNode;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The scheduler's decisions as pure functions: (state, input, now) → {@link Transition}. No I/O, no
+ * clock, no framework; the messaging edge stores the new state and publishes what it lists.
+ *
+ * <p>Outcomes are applied only to the attempt they report and only while that attempt is with a
+ * worker; anything else (a duplicate, an outcome of a superseded attempt, a late outcome after a
+ * cancel) is a no-op.
+ */
+public final class RunTransitions {
+  private static final String DEFAULT_CANCEL_REASON = "cancelled";
+
+  private RunTransitions() {}
+
+  /** Starts an execution: {@code workflow.started}, then the first ready nodes. */
+  public static Transition start(StartRun command, Instant now) {
+    RunState initial = initialState(command, now);
+    Step step = new Step(initial, now);
+    step.status = RunStatus.RUNNING;
+    step.emit(RunEventType.WORKFLOW_STARTED, null, EventData.workflowStarted(initial));
+    RunProgress.settle(step);
+    return step.toTransition();
+  }
+
+  /** Applies a worker's report about one attempt. */
+  public static Transition apply(RunState state, NodeOutcome outcome, Instant now) {
+    if (!isCurrentAttempt(state, outcome)) {
+      return Transition.unchanged(state);
+    }
+    NodeState node = state.node(outcome.nodeId());
+    Step step = new Step(state, now);
+    switch (outcome) {
+      case NodeStarted started -> {
+        if (node.status() != NodeStatus.QUEUED) {
+          return Transition.unchanged(state);
+        }
+        step.put(started.nodeId(), node.running(now));
+        step.emit(
+            RunEventType.NODE_STARTED,
+            started.nodeId(),
+            EventData.nodeStarted(started.attempt(), started.workerId()));
+      }
+      case NodeCompleted completed -> succeed(step, node, completed);
+      case NodeFailed failed -> fail(step, node, failed);
+    }
+    return progress(step);
+  }
+
+  /** Queues the next attempt of every node whose retry is due at {@code now}. */
+  public static Transition fireDueRetries(RunState state, Instant now) {
+    if (state.status() != RunStatus.RUNNING) {
+      return Transition.unchanged(state);
+    }
+    return progress(new Step(state, now));
+  }
+
+  /**
+   * Cancels a running execution: nodes not finished end {@code cancelled}, the execution ends
+   * {@code cancelled} with {@code workflow.cancelled}. A finished execution stays as it is.
+   */
+  public static Transition cancel(RunState state, CancelRun command, Instant now) {
+    if (state.status().isTerminal()) {
+      return Transition.unchanged(state);
+    }
+    Step step = new Step(state, now);
+    for (String id : step.order) {
+      NodeState node = step.node(id);
+      if (!node.status().isTerminal()) {
+        step.put(id, node.cancelled(now));
+      }
+    }
+    step.status = RunStatus.CANCELLED;
+    step.finishedAt = now;
+    String reason =
+        command.reason() == null || command.reason().isBlank()
+            ? DEFAULT_CANCEL_REASON
+            : command.reason();
+    step.emit(RunEventType.WORKFLOW_CANCELLED, null, EventData.workflowCancelled(reason));
+    return step.toTransition();
+  }
+
+  private static Transition progress(Step step) {
+    if (!RunProgress.isHalted(step)) {
+      queueDueRetries(step);
+    }
+    RunProgress.settle(step);
+    return step.toTransition();
+  }
+
+  private static boolean isCurrentAttempt(RunState state, NodeOutcome outcome) {
+    if (state.status() != RunStatus.RUNNING || !state.nodes().containsKey(outcome.nodeId())) {
+      return false;
+    }
+    NodeState node = state.node(outcome.nodeId());
+    return outcome.attempt() == node.attempt() && node.status().awaitsOutcome();
+  }
+
+  private static void succeed(Step step, NodeState node, NodeCompleted completed) {
+    Usage attemptUsage = orNone(completed.usage());
+    NodeState done = node.succeeded(completed.output(), attemptUsage, step.now);
+    step.put(completed.nodeId(), done);
+    countAttempt(step, completed.nodeId(), attemptUsage);
+    step.emit(
+        RunEventType.NODE_COMPLETED,
+        completed.nodeId(),
+        EventData.nodeCompleted(
+            completed.attempt(),
+            completed.output(),
+            completed.durationMs(),
+            completed.cacheHit(),
+            hasUsage(done.usage()) ? done.usage() : null));
+    emitResourceUpdates(step, completed.nodeId(), attemptUsage);
+  }
+
+  private static void fail(Step step, NodeState node, NodeFailed failed) {
+    PlannedNode planned = step.planned(failed.nodeId());
+    Failure failure = failed.failure();
+    Usage attemptUsage = orNone(failed.usage());
+    countAttempt(step, failed.nodeId(), attemptUsage);
+    boolean retry =
+        failure.retryable()
+            && failed.attempt() < planned.retry().maxAttempts()
+            && !RunProgress.isHalted(step);
+    if (retry) {
+      long waitMs = Backoff.waitMs(planned.retry(), failed.attempt() - 1, failure);
+      step.put(failed.nodeId(), node.retrying(failure, attemptUsage, step.now.plusMillis(waitMs)));
+      step.emit(
+          RunEventType.NODE_RETRYING,
+          failed.nodeId(),
+          EventData.nodeRetrying(failed.attempt(), waitMs, failure));
+    } else {
+      step.put(failed.nodeId(), node.failed(failure, attemptUsage, step.now));
+      step.emit(
+          RunEventType.NODE_FAILED,
+          failed.nodeId(),
+          EventData.nodeFailed(failed.attempt(), failure, failed.durationMs()));
+    }
+    emitResourceUpdates(step, failed.nodeId(), attemptUsage);
+  }
+
+  private static void queueDueRetries(Step step) {
+    for (String id : step.order) {
+      NodeState node = step.node(id);
+      if (node.status() == NodeStatus.RETRYING && !node.retryAt().isAfter(step.now)) {
+        RunProgress.queue(step, step.planned(id), node.attempt() + 1);
+      }
+    }
+  }
+
+  private static void countAttempt(Step step, String nodeId, Usage attemptUsage) {
+    step.usage = step.usage.plus(attemptUsage);
+    if (step.planned(nodeId).spec().kind() == NodeType.TOOL) {
+      step.toolExecutions++;
+    }
+  }
+
+  private static void emitResourceUpdates(Step step, String nodeId, Usage attemptUsage) {
+    if (hasUsage(attemptUsage)) {
+      step.emit(RunEventType.RESOURCE_TOKEN_UPDATE, nodeId, EventData.tokenUpdate(step.usage));
+      step.emit(RunEventType.RESOURCE_COST_UPDATE, nodeId, EventData.costUpdate(step.usage));
+    }
+  }
+
+  private static boolean hasUsage(Usage usage) {
+    return usage.totalTokens() > 0 || usage.costMicroUsd() > 0 || usage.llmCalls() > 0;
+  }
+
+  private static Usage orNone(Usage usage) {
+    return usage == null ? Usage.none() : usage;
+  }
+
+  private static RunState initialState(StartRun command, Instant now) {
+    var plan = command.plan();
+    var options = command.options();
+    Map<String, NodeState> nodes = new HashMap<>();
+    plan.nodes().forEach(n -> nodes.put(n.id(), NodeState.pending()));
+    return new RunState(
+        command.executionId(),
+        command.orgId(),
+        command.blueprintId(),
+        command.versionLock(),
+        plan,
+        command.inputs(),
+        Math.max(1, options.maxParallel() != null ? options.maxParallel() : plan.maxParallel()),
+        options.failurePolicy() != null ? options.failurePolicy() : plan.failurePolicy(),
+        RunStatus.PENDING,
+        nodes,
+        0,
+        0,
+        1,
+        Usage.none(),
+        0,
+        now,
+        null);
+  }
+}

@@ -1,0 +1,31 @@
+package ai.iceos.scheduler.run;
+
+import ai.iceos.contracts.messaging.NodeTask;
+import ai.iceos.contracts.messaging.RunEvent;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The result of applying one input to a {@link RunState}: the new state, the tasks to send to
+ * workers and the events to publish, in order. An input that changes nothing (a duplicate or stale
+ * outcome, a late message for a finished run) gives the old state and no tasks or events.
+ */
+public record Transition(RunState state, List<NodeTask> tasks, List<RunEvent> events) {
+  public Transition {
+    Objects.requireNonNull(state, "state");
+    tasks = List.copyOf(tasks);
+    events = List.copyOf(events);
+  }
+
+  public static Transition unchanged(RunState state) {
+    return new Transition(state, List.of(), List.of());
+  }
+
+  /**
+   * Whether the input had an effect. Every state change emits at least one event, so a transition
+   * without events or tasks left the state as it was.
+   */
+  public boolean changed() {
+    return !events.isEmpty() || !tasks.isEmpty();
+  }
+}

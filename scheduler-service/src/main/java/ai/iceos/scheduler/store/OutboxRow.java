@@ -1,0 +1,22 @@
+package ai.iceos.scheduler.store;
+
+import ai.iceos.contracts.messaging.NodeTask;
+import ai.iceos.contracts.messaging.RunEvent;
+
+/**
+ * A message committed with a state change and not yet acknowledged by Kafka.
+ *
+ * @param id increasing in commit order of one execution, so sending by id keeps event order
+ * @param topic a topic of {@link ai.iceos.contracts.messaging.Topics}
+ * @param key the record key
+ * @param payload the message as JSON
+ */
+public record OutboxRow(long id, String topic, String key, String payload) {
+  public NodeTask task() {
+    return StoreJson.read(payload, NodeTask.class);
+  }
+
+  public RunEvent event() {
+    return StoreJson.read(payload, RunEvent.class);
+  }
+}

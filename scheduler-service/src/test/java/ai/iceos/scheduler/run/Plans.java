@@ -1,0 +1,127 @@
+package ai.iceos.scheduler.run;
+
+import ai.iceos.contracts.blueprint.FailurePolicy;
+import ai.iceos.contracts.blueprint.InputMapping;
+import ai.iceos.contracts.blueprint.LlmNodeSpec;
+import ai.iceos.contracts.blueprint.NodeSpec;
+import ai.iceos.contracts.blueprint.RetryPolicy;
+import ai.iceos.contracts.blueprint.Scheduling;
+import ai.iceos.contracts.blueprint.ToolNodeSpec;
+import ai.iceos.contracts.plan.ExecutionPlan;
+import ai.iceos.contracts.plan.PlannedNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds small execution plans for tests; levels are computed from the dependencies. */
+final class Plans {
+  private final Map<String, NodeSpec> specs = new LinkedHashMap<>();
+  private final Map<String, RetryPolicy> retries = new HashMap<>();
+  private FailurePolicy failurePolicy = FailurePolicy.CONTINUE_IF_POSSIBLE;
+  private Scheduling scheduling = Scheduling.LEVEL;
+  private int maxParallel = 5;
+
+  static Plans plan() {
+    return new Plans();
+  }
+
+  Plans tool(String id, String... deps) {
+    specs.put(id, ToolNodeSpec.of(id, "echo", JsonNodeFactory.instance.objectNode(), deps));
+    return this;
+  }
+
+  Plans llm(String id, String... deps) {
+    specs.put(id, LlmNodeSpec.of(id, "gpt-4o-mini", "hi", deps));
+    return this;
+  }
+
+  Plans toolWithMappings(String id, Map<String, InputMapping> mappings, String... deps) {
+    specs.put(
+        id,
+        new ToolNodeSpec(
+            id,
+            null,
+            List.of(deps),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            mappings,
+            null,
+            null,
+            null,
+            null,
+            "echo",
+            null));
+    return this;
+  }
+
+  Plans retry(String id, RetryPolicy policy) {
+    retries.put(id, policy);
+    return this;
+  }
+
+  Plans policy(FailurePolicy policy) {
+    this.failurePolicy = policy;
+    return this;
+  }
+
+  Plans eager() {
+    this.scheduling = Scheduling.EAGER;
+    return this;
+  }
+
+  Plans maxParallel(int value) {
+    this.maxParallel = value;
+    return this;
+  }
+
+  ExecutionPlan build() {
+    Map<String, Integer> levels = new HashMap<>();
+    specs.keySet().forEach(id -> levelOf(id, levels));
+    int depth = levels.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+    List<List<String>> byLevel = new ArrayList<>();
+    for (int level = 0; level < depth; level++) {
+      int wanted = level;
+      byLevel.add(specs.keySet().stream().filter(id -> levels.get(id) == wanted).toList());
+    }
+    List<PlannedNode> nodes =
+        specs.values().stream()
+            .map(
+                spec ->
+                    new PlannedNode(
+                        spec,
+                        levels.get(spec.id()),
+                        30_000,
+                        retries.getOrDefault(spec.id(), RetryPolicy.none()),
+                        true))
+            .toList();
+    return new ExecutionPlan(
+        ExecutionPlan.CURRENT_VERSION,
+        "hash",
+        byLevel,
+        nodes,
+        failurePolicy,
+        scheduling,
+        maxParallel,
+        null,
+        null,
+        null);
+  }
+
+  private int levelOf(String id, Map<String, Integer> levels) {
+    Integer known = levels.get(id);
+    if (known != null) {
+      return known;
+    }
+    int level =
+        specs.get(id).dependencies().stream().mapToInt(d -> levelOf(d, levels) + 1).max().orElse(0);
+    levels.put(id, level);
+    return level;
+  }
+}
