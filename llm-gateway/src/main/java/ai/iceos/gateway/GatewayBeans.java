@@ -1,0 +1,79 @@
+package ai.iceos.gateway;
+
+import ai.iceos.gateway.budget.CostTable;
+import ai.iceos.gateway.budget.ModelCard;
+import ai.iceos.gateway.budget.Money;
+import ai.iceos.gateway.budget.TokenMeter;
+import ai.iceos.gateway.provider.OfflineProvider;
+import ai.iceos.gateway.routing.RoutingTable;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Builds the pure gateway components from configuration. */
+final class GatewayBeans {
+  private static final int DEFAULT_CONTEXT_WINDOW = 128_000;
+  private static final int DEFAULT_MAX_OUTPUT_TOKENS = 4_096;
+
+  @Produces
+  @Singleton
+  TokenMeter tokenMeter() {
+    return new TokenMeter();
+  }
+
+  @Produces
+  @Singleton
+  OfflineProvider offlineProvider(TokenMeter meter) {
+    return new OfflineProvider(meter, Infrastructure.getDefaultWorkerPool());
+  }
+
+  @Produces
+  @Singleton
+  RoutingTable routingTable(GatewayConfig config) {
+    return RoutingTable.parse(config.routes(), config.defaultProvider());
+  }
+
+  @Produces
+  @Singleton
+  CostTable costTable(GatewayConfig config) {
+    CostTable defaults = CostTable.defaults();
+    List<ModelCard> overrides =
+        config.models().entrySet().stream()
+            .map(entry -> merge(defaults.card(entry.getKey()), entry))
+            .toList();
+    return defaults.with(overrides);
+  }
+
+  @Produces
+  @Singleton
+  InstantSource clock() {
+    return InstantSource.system();
+  }
+
+  private static ModelCard merge(
+      Optional<ModelCard> base, Map.Entry<String, GatewayConfig.ModelOverride> entry) {
+    GatewayConfig.ModelOverride o = entry.getValue();
+    String model = entry.getKey();
+    // Only an exact catalog entry is a base: a dated snapshot override starts from scratch.
+    Optional<ModelCard> exact = base.filter(card -> card.model().equals(model));
+    return new ModelCard(
+        model,
+        o.inputUsdPer1m()
+            .map(Money::microUsd)
+            .orElse(exact.map(ModelCard::inputMicroUsdPer1M).orElse(0L)),
+        o.cachedInputUsdPer1m()
+            .map(Money::microUsd)
+            .orElse(exact.map(ModelCard::cachedInputMicroUsdPer1M).orElse(0L)),
+        o.outputUsdPer1m()
+            .map(Money::microUsd)
+            .orElse(exact.map(ModelCard::outputMicroUsdPer1M).orElse(0L)),
+        o.contextWindow()
+            .orElse(exact.map(ModelCard::contextWindow).orElse(DEFAULT_CONTEXT_WINDOW)),
+        o.maxOutputTokens()
+            .orElse(exact.map(ModelCard::maxOutputTokens).orElse(DEFAULT_MAX_OUTPUT_TOKENS)));
+  }
+}

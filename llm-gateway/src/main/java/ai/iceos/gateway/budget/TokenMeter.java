@@ -1,0 +1,105 @@
+package ai.iceos.gateway.budget;
+
+import ai.iceos.gateway.chat.ChatMessage;
+import ai.iceos.gateway.chat.ToolCall;
+import ai.iceos.gateway.chat.ToolDefinition;
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingRegistry;
+import com.knuddels.jtokkit.api.EncodingResult;
+import com.knuddels.jtokkit.api.EncodingType;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Counts tokens the way OpenAI bills them: {@code o200k_base} for the gpt-4o and o-series models,
+ * {@code cl100k_base} for everything else (the closest public tokenizer for other vendors' models).
+ * A prompt costs 3 tokens per message plus its role, content and name, plus 3 tokens priming the
+ * reply. Tool definitions and tool calls are counted as their JSON text, an approximation of
+ * OpenAI's undocumented function-calling overhead. Special-token text is counted as ordinary text.
+ * Thread-safe.
+ */
+public final class TokenMeter {
+  static final int TOKENS_PER_MESSAGE = 3;
+  static final int TOKENS_PER_NAME = 1;
+  static final int REPLY_PRIMING_TOKENS = 3;
+  private static final List<String> O200K_PREFIXES = List.of("gpt-4o", "o1", "o3", "o4");
+
+  private final Encoding o200k;
+  private final Encoding cl100k;
+
+  public TokenMeter() {
+    EncodingRegistry registry = Encodings.newLazyEncodingRegistry();
+    this.o200k = registry.getEncoding(EncodingType.O200K_BASE);
+    this.cl100k = registry.getEncoding(EncodingType.CL100K_BASE);
+  }
+
+  /** The name of the tokenizer used for {@code model}. */
+  public String encodingName(String model) {
+    return encodingFor(model).getName();
+  }
+
+  /** Tokens of a plain text. */
+  public int count(String model, String text) {
+    return text == null || text.isEmpty() ? 0 : encodingFor(model).countTokensOrdinary(text);
+  }
+
+  /** Tokens of the whole prompt: messages, their overhead, the offered tools and reply priming. */
+  public int countPrompt(String model, List<ChatMessage> messages, List<ToolDefinition> tools) {
+    int total = REPLY_PRIMING_TOKENS;
+    for (ChatMessage message : messages) {
+      total += countMessage(model, message);
+    }
+    for (ToolDefinition tool : tools) {
+      total += countTool(model, tool);
+    }
+    return total;
+  }
+
+  /** Tokens of the tool calls of a completion: each function name plus its arguments. */
+  public int countToolCalls(String model, List<ToolCall> calls) {
+    int total = 0;
+    for (ToolCall call : calls) {
+      total += count(model, call.function().name()) + count(model, call.function().arguments());
+    }
+    return total;
+  }
+
+  /** {@code text} cut to at most {@code maxTokens} tokens, with its token count. */
+  public Truncated truncate(String model, String text, int maxTokens) {
+    Encoding encoding = encodingFor(model);
+    EncodingResult result = encoding.encodeOrdinary(text, maxTokens);
+    if (!result.isTruncated()) {
+      return new Truncated(text, result.getTokens().size(), false);
+    }
+    return new Truncated(encoding.decode(result.getTokens()), result.getTokens().size(), true);
+  }
+
+  /** A text after {@link #truncate}; {@code cut} tells whether anything was removed. */
+  public record Truncated(String text, int tokens, boolean cut) {}
+
+  private int countMessage(String model, ChatMessage message) {
+    int tokens = TOKENS_PER_MESSAGE + count(model, message.role().wireName());
+    tokens += count(model, message.content());
+    if (message.name() != null) {
+      tokens += TOKENS_PER_NAME + count(model, message.name());
+    }
+    if (message.toolCallId() != null) {
+      tokens += count(model, message.toolCallId());
+    }
+    return tokens + countToolCalls(model, message.toolCalls());
+  }
+
+  private int countTool(String model, ToolDefinition tool) {
+    var function = tool.function();
+    int tokens = count(model, function.name()) + count(model, function.description());
+    return function.parameters() == null
+        ? tokens
+        : tokens + count(model, function.parameters().toString());
+  }
+
+  private Encoding encodingFor(String model) {
+    String name = model.toLowerCase(Locale.ROOT);
+    return O200K_PREFIXES.stream().anyMatch(name::startsWith) ? o200k : cl100k;
+  }
+}
