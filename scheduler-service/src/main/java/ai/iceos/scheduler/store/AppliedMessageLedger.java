@@ -1,13 +1,14 @@
 package ai.iceos.scheduler.store;
 
 import ai.iceos.scheduler.SchedulerConfig;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.InstantSource;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
@@ -16,30 +17,42 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class AppliedMessageLedger {
-  private final Pool pool;
+  private final Sessions sessions;
+  private final InstantSource clock;
   private final SchedulerConfig config;
 
-  AppliedMessageLedger(Pool pool, SchedulerConfig config) {
-    this.pool = pool;
+  AppliedMessageLedger(Sessions sessions, InstantSource clock, SchedulerConfig config) {
+    this.sessions = sessions;
+    this.clock = clock;
     this.config = config;
   }
 
-  /** True when the id is new (the caller applies the message), false for a redelivery. */
-  Uni<Boolean> recordFirst(SqlConnection connection, UUID messageId) {
-    return connection
-        .preparedQuery(
-            "INSERT INTO scheduler.applied_message (message_id) VALUES ($1) ON CONFLICT DO NOTHING")
-        .execute(Tuple.of(messageId))
-        .map(result -> result.rowCount() == 1);
+  /**
+   * True when the id is new (the caller applies the message), false for a redelivery. Runs in the
+   * caller's transaction. One insert-if-absent statement, so a concurrent duplicate waits for the
+   * first transaction instead of failing it.
+   */
+  Uni<Boolean> recordFirst(UUID messageId) {
+    return Panache.getSession()
+        .chain(
+            session ->
+                session
+                    .createNativeQuery(
+                        "INSERT INTO scheduler.applied_message (message_id) VALUES (:messageId)"
+                            + " ON CONFLICT DO NOTHING")
+                    .setParameter("messageId", messageId)
+                    .executeUpdate())
+        .map(inserted -> inserted == 1);
   }
 
   @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> pruneExpired() {
-    return pool.preparedQuery(
-            "DELETE FROM scheduler.applied_message"
-                + " WHERE applied_at < now() - ($1::bigint * interval '1 second')")
-        .execute(Tuple.of(config.ledger().retention().toSeconds()))
-        .invoke(result -> Log.debugf("Pruned %d applied message ids", result.rowCount()))
+    var cutoff =
+        OffsetDateTime.ofInstant(
+            clock.instant().minus(config.ledger().retention()), ZoneOffset.UTC);
+    return sessions
+        .inTransaction(() -> AppliedMessageEntity.delete("appliedAt < ?1", cutoff))
+        .invoke(pruned -> Log.debugf("Pruned %d applied message ids", pruned))
         .replaceWithVoid();
   }
 }

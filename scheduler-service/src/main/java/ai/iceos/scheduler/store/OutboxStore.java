@@ -2,16 +2,16 @@ package ai.iceos.scheduler.store;
 
 import ai.iceos.contracts.messaging.Topics;
 import ai.iceos.scheduler.run.Transition;
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.InstantSource;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.StreamSupport;
 
 /**
  * The transactional outbox: what a transition sends is written in the transition's own transaction,
@@ -19,54 +19,50 @@ import java.util.stream.StreamSupport;
  */
 @ApplicationScoped
 public class OutboxStore {
-  private final Pool pool;
+  private final Sessions sessions;
+  private final InstantSource clock;
 
-  OutboxStore(Pool pool) {
-    this.pool = pool;
+  OutboxStore(Sessions sessions, InstantSource clock) {
+    this.sessions = sessions;
+    this.clock = clock;
   }
 
-  /** Events first (keyed by execution id), then tasks (keyed by task id), each in order. */
-  Uni<Void> append(SqlConnection connection, Transition transition) {
-    List<Tuple> rows = new ArrayList<>();
+  /**
+   * Events first (keyed by execution id), then tasks (keyed by task id), each in order. Runs in the
+   * caller's transaction; each persist inserts at once (identity id), so ids follow this order.
+   */
+  Uni<Void> append(Transition transition) {
+    List<OutboxEntity> rows = new ArrayList<>();
     transition
         .events()
-        .forEach(e -> rows.add(Tuple.of(Topics.RUN_EVENTS, e.executionId(), StoreJson.write(e))));
+        .forEach(
+            e -> rows.add(OutboxEntity.of(Topics.RUN_EVENTS, e.executionId(), StoreJson.write(e))));
     transition
         .tasks()
-        .forEach(t -> rows.add(Tuple.of(Topics.NODE_TASKS, t.taskId(), StoreJson.write(t))));
-    if (rows.isEmpty()) {
-      return Uni.createFrom().voidItem();
-    }
-    return connection
-        .preparedQuery(
-            "INSERT INTO scheduler.outbox (topic, record_key, payload) VALUES ($1, $2, $3::text::json)")
-        .executeBatch(rows)
-        .replaceWithVoid();
+        .forEach(t -> rows.add(OutboxEntity.of(Topics.NODE_TASKS, t.taskId(), StoreJson.write(t))));
+    return rows.isEmpty() ? Uni.createFrom().voidItem() : OutboxEntity.persist(rows);
   }
 
-  /** The oldest rows written at least {@code minAge} ago, in id order. */
+  /**
+   * The oldest rows written at least {@code minAge} ago, in id order. A zero age takes every row,
+   * whatever the clocks say, so a just-committed row is always among them.
+   */
   public Uni<List<OutboxRow>> pending(Duration minAge, int limit) {
-    return pool.preparedQuery(
-            "SELECT id, topic, record_key, payload::text AS payload FROM scheduler.outbox"
-                + " WHERE created_at <= clock_timestamp() - ($1::bigint * interval '1 millisecond')"
-                + " ORDER BY id LIMIT $2")
-        .execute(Tuple.of(minAge.toMillis(), (long) limit))
-        .map(
-            rows ->
-                StreamSupport.stream(rows.spliterator(), false).map(OutboxStore::toRow).toList());
+    return sessions
+        .inSession(() -> oldest(minAge).page(0, limit).<OutboxEntity>list())
+        .map(rows -> rows.stream().map(OutboxEntity::toRow).toList());
   }
 
   public Uni<Void> delete(List<Long> ids) {
-    return pool.preparedQuery("DELETE FROM scheduler.outbox WHERE id = ANY($1)")
-        .execute(Tuple.of(ids.toArray(Long[]::new)))
-        .replaceWithVoid();
+    return sessions.inTransaction(() -> OutboxEntity.delete("id in ?1", ids)).replaceWithVoid();
   }
 
-  private static OutboxRow toRow(Row row) {
-    return new OutboxRow(
-        row.getLong("id"),
-        row.getString("topic"),
-        row.getString("record_key"),
-        row.getString("payload"));
+  private PanacheQuery<OutboxEntity> oldest(Duration minAge) {
+    Sort byId = Sort.by("id");
+    if (minAge.isZero()) {
+      return OutboxEntity.findAll(byId);
+    }
+    var writtenBefore = OffsetDateTime.ofInstant(clock.instant().minus(minAge), ZoneOffset.UTC);
+    return OutboxEntity.find("createdAt <= ?1", byId, writtenBefore);
   }
 }

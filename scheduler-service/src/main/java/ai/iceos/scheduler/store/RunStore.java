@@ -8,22 +8,16 @@ import ai.iceos.scheduler.run.RunState;
 import ai.iceos.scheduler.run.RunStatus;
 import ai.iceos.scheduler.run.RunTransitions;
 import ai.iceos.scheduler.run.Transition;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.StreamSupport;
+import java.util.function.Supplier;
 
 /**
  * Applies inputs to stored runs, one transaction each: the message id goes into the ledger, the new
@@ -32,19 +26,19 @@ import java.util.stream.StreamSupport;
  */
 @ApplicationScoped
 public class RunStore {
-  private final Pool pool;
+  private final Sessions sessions;
   private final AppliedMessageLedger ledger;
   private final OutboxStore outbox;
   private final InstantSource clock;
   private final SchedulerConfig config;
 
   RunStore(
-      Pool pool,
+      Sessions sessions,
       AppliedMessageLedger ledger,
       OutboxStore outbox,
       InstantSource clock,
       SchedulerConfig config) {
-    this.pool = pool;
+    this.sessions = sessions;
     this.ledger = ledger;
     this.outbox = outbox;
     this.clock = clock;
@@ -54,10 +48,10 @@ public class RunStore {
   /** Creates the execution, unless one with this id exists already (then a no-op). */
   public Uni<Boolean> start(StartRun command) {
     return inTransaction(
-        connection ->
+        () ->
             ledger
-                .recordFirst(connection, command.messageId())
-                .chain(first -> first ? insert(connection, command) : Uni.createFrom().nullItem()));
+                .recordFirst(command.messageId())
+                .chain(first -> first ? insert(command) : Uni.createFrom().nullItem()));
   }
 
   public Uni<Boolean> cancel(CancelRun command) {
@@ -76,46 +70,47 @@ public class RunStore {
 
   /** Ids of running executions with a retry due now, earliest first. */
   public Uni<List<String>> withDueRetries() {
-    return pool.preparedQuery(
-            "SELECT execution_id FROM scheduler.run WHERE next_retry_at <= $1"
-                + " ORDER BY next_retry_at LIMIT $2")
-        .execute(Tuple.of(timestamp(clock.instant()), (long) config.retries().batchSize()))
-        .map(
-            rows ->
-                StreamSupport.stream(rows.spliterator(), false)
-                    .map(row -> row.getString("execution_id"))
-                    .toList());
+    var now = RunEntity.timestamp(clock.instant());
+    return sessions.inSession(
+        () ->
+            Panache.getSession()
+                .chain(
+                    session ->
+                        session
+                            .createSelectionQuery(
+                                "select executionId from RunEntity where nextRetryAt <= ?1"
+                                    + " order by nextRetryAt",
+                                String.class)
+                            .setParameter(1, now)
+                            .setMaxResults(config.retries().batchSize())
+                            .getResultList()));
   }
 
   public Uni<Boolean> fireDueRetries(String executionId) {
     return inTransaction(
-        connection ->
-            update(
-                connection,
-                executionId,
-                state -> RunTransitions.fireDueRetries(state, clock.instant())));
+        () -> update(executionId, state -> RunTransitions.fireDueRetries(state, clock.instant())));
   }
 
   private Uni<Boolean> applyOnce(
       UUID messageId, String executionId, Function<RunState, Transition> change) {
     return inTransaction(
-        connection ->
+        () ->
             ledger
-                .recordFirst(connection, messageId)
-                .chain(
-                    first ->
-                        first
-                            ? update(connection, executionId, change)
-                            : Uni.createFrom().nullItem()));
+                .recordFirst(messageId)
+                .chain(first -> first ? update(executionId, change) : Uni.createFrom().nullItem()));
   }
 
   /**
    * Runs one unit of work in a transaction, again from the start when it fails: a version conflict
-   * or a lost connection rolls everything back, so a retry is safe.
+   * (Hibernate's optimistic lock failure), a duplicate insert or a lost connection rolls everything
+   * back, so a retry is safe. The retry wraps the transaction, never the other way round, so every
+   * attempt gets a fresh session and transaction.
    */
-  private Uni<Boolean> inTransaction(Function<SqlConnection, Uni<StatusChange>> work) {
-    return Uni.createFrom()
-        .deferred(() -> pool.withTransaction(work))
+  private Uni<Boolean> inTransaction(Supplier<Uni<StatusChange>> work) {
+    return sessions
+        .inTransaction(work)
+        .onFailure()
+        .invoke(failure -> Log.debugf("Store transaction rolled back: %s", failure.toString()))
         .onFailure()
         .retry()
         .withBackOff(Duration.ofMillis(20), Duration.ofSeconds(1))
@@ -124,87 +119,40 @@ public class RunStore {
         .map(change -> change != null);
   }
 
-  private Uni<StatusChange> insert(SqlConnection connection, StartRun command) {
+  /** A concurrent start of the same execution fails one commit on the key; its retry finds it. */
+  private Uni<StatusChange> insert(StartRun command) {
     Transition transition = RunTransitions.start(command, clock.instant());
     RunState state = transition.state();
-    return connection
-        .preparedQuery(
-            "INSERT INTO scheduler.run"
-                + " (execution_id, org_id, blueprint_id, status, state, version, next_retry_at)"
-                + " VALUES ($1, $2, $3, $4, $5::text::json, 0, $6)"
-                + " ON CONFLICT (execution_id) DO NOTHING")
-        .execute(
-            Tuple.from(
-                new Object[] {
-                  state.executionId(),
-                  state.orgId(),
-                  state.blueprintId(),
-                  state.status().wireName(),
-                  StoreJson.write(state),
-                  nextRetryAt(state)
-                }))
+    return RunEntity.<RunEntity>findById(state.executionId())
         .chain(
-            result ->
-                result.rowCount() == 0
+            existing ->
+                existing != null
                     ? Uni.createFrom().nullItem()
-                    : outbox
-                        .append(connection, transition)
+                    : RunEntity.of(state)
+                        .persist()
+                        .chain(() -> outbox.append(transition))
                         .replaceWith(new StatusChange(state.executionId(), null, state.status())));
   }
 
-  private Uni<StatusChange> update(
-      SqlConnection connection, String executionId, Function<RunState, Transition> change) {
-    return connection
-        .preparedQuery(
-            "SELECT state::text AS state, version FROM scheduler.run WHERE execution_id = $1")
-        .execute(Tuple.of(executionId))
+  private Uni<StatusChange> update(String executionId, Function<RunState, Transition> change) {
+    return RunEntity.<RunEntity>findById(executionId)
         .chain(
-            rows -> {
-              if (rows.size() == 0) {
+            run -> {
+              if (run == null) {
                 Log.debugf("No execution %s; message ignored", executionId);
                 return Uni.createFrom().nullItem();
               }
-              Row row = rows.iterator().next();
-              RunState before = StoreJson.read(row.getString("state"), RunState.class);
+              RunState before = run.toState();
               Transition transition = change.apply(before);
               if (!transition.changed()) {
                 return Uni.createFrom().nullItem();
               }
-              return save(connection, row.getLong("version"), transition)
+              run.update(transition.state(), clock.instant());
+              return outbox
+                  .append(transition)
                   .replaceWith(
                       new StatusChange(executionId, before.status(), transition.state().status()));
             });
-  }
-
-  private Uni<Void> save(SqlConnection connection, long version, Transition transition) {
-    RunState state = transition.state();
-    return connection
-        .preparedQuery(
-            "UPDATE scheduler.run SET state = $2::text::json, status = $3, next_retry_at = $4,"
-                + " version = version + 1, updated_at = now()"
-                + " WHERE execution_id = $1 AND version = $5")
-        .execute(
-            Tuple.of(
-                state.executionId(),
-                StoreJson.write(state),
-                state.status().wireName(),
-                nextRetryAt(state),
-                version))
-        .chain(
-            result -> {
-              if (result.rowCount() == 0) {
-                return Uni.createFrom().failure(new StaleRunVersionException(state.executionId()));
-              }
-              return outbox.append(connection, transition);
-            });
-  }
-
-  private static OffsetDateTime nextRetryAt(RunState state) {
-    return state.nextRetryAt().map(RunStore::timestamp).orElse(null);
-  }
-
-  private static OffsetDateTime timestamp(Instant instant) {
-    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
 
   /** A stored change of an execution, for the one INFO line per run status change. */

@@ -1,0 +1,55 @@
+package ai.iceos.scheduler.store;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.Supplier;
+
+/**
+ * Runs store work in a Hibernate Reactive session opened for it and closed when it is done (store
+ * callers never hold one), so a failed unit of work can be retried from the start with a fresh one.
+ * A session lives on a safe (isolated) Vert.x duplicated context: Kafka handlers and
+ * {@code @Scheduled} methods run on one, but a Vert.x timer, a Kafka acknowledgement or a Mutiny
+ * back-off may not, and those get a new one.
+ */
+@ApplicationScoped
+class Sessions {
+  private final Vertx vertx;
+
+  Sessions(Vertx vertx) {
+    this.vertx = vertx;
+  }
+
+  <T> Uni<T> inTransaction(Supplier<Uni<T>> work) {
+    return onSafeContext(() -> Panache.withTransaction(work));
+  }
+
+  <T> Uni<T> inSession(Supplier<Uni<T>> work) {
+    return onSafeContext(() -> Panache.withSession(work));
+  }
+
+  private <T> Uni<T> onSafeContext(Supplier<Uni<T>> work) {
+    return Uni.createFrom()
+        .deferred(
+            () -> {
+              if (isSafe(Vertx.currentContext())) {
+                return work.get();
+              }
+              Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+              VertxContextSafetyToggle.setContextSafe(context, true);
+              return Uni.createFrom()
+                  .deferred(work::get)
+                  .runSubscriptionOn(task -> context.runOnContext(ignored -> task.run()));
+            });
+  }
+
+  private static boolean isSafe(Context context) {
+    return context != null
+        && VertxContext.isDuplicatedContext(context)
+        && VertxContextSafetyToggle.isExplicitlyMarkedAsSafe(context);
+  }
+}

@@ -1,0 +1,142 @@
+package ai.iceos.scheduler.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.iceos.contracts.blueprint.FailurePolicy;
+import ai.iceos.contracts.blueprint.RetryPolicy;
+import ai.iceos.contracts.blueprint.Scheduling;
+import ai.iceos.contracts.blueprint.ToolNodeSpec;
+import ai.iceos.contracts.messaging.NodeStarted;
+import ai.iceos.contracts.messaging.RunOptions;
+import ai.iceos.contracts.messaging.StartRun;
+import ai.iceos.contracts.plan.ExecutionPlan;
+import ai.iceos.contracts.plan.PlannedNode;
+import ai.iceos.testkit.KafkaPostgresResource;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The store against a real PostgreSQL: what the Kafka-level tests cannot provoke on purpose. */
+@QuarkusTest
+@WithTestResource(KafkaPostgresResource.class)
+class RunStoreIT {
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final List<String> NODES = List.of("a", "b", "c", "d");
+
+  @Inject RunStore runs;
+  @Inject AppliedMessageLedger ledger;
+  @Inject Pool pool;
+
+  @Test
+  void shouldApplyConcurrentOutcomesOfOneRunWithoutLosingAnyByRetryingOnVersionConflicts() {
+    String execution = "store-it-" + UUID.randomUUID();
+    assertThat(runs.start(startRun(execution)).await().atMost(WAIT)).isTrue();
+
+    List<Uni<Boolean>> applies =
+        NODES.stream().map(node -> runs.apply(started(execution, node))).toList();
+    List<Boolean> written = Uni.join().all(applies).andFailFast().await().atMost(WAIT);
+
+    assertThat(written).containsOnly(true);
+    assertThat(queryLong("SELECT version FROM scheduler.run WHERE execution_id = $1", execution))
+        .isEqualTo(NODES.size());
+  }
+
+  @Test
+  void shouldApplyARedeliveredMessageOnce() {
+    String execution = "store-it-" + UUID.randomUUID();
+    StartRun start = startRun(execution);
+    assertThat(runs.start(start).await().atMost(WAIT)).isTrue();
+    NodeStarted started = started(execution, "a");
+
+    assertThat(runs.apply(started).await().atMost(WAIT)).isTrue();
+    assertThat(runs.apply(started).await().atMost(WAIT)).isFalse();
+    assertThat(runs.start(start).await().atMost(WAIT)).isFalse();
+    assertThat(queryLong("SELECT version FROM scheduler.run WHERE execution_id = $1", execution))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void shouldPruneOnlyLedgerRowsOlderThanTheRetention() {
+    UUID old = UUID.randomUUID();
+    UUID recent = UUID.randomUUID();
+    pool.preparedQuery(
+            "INSERT INTO scheduler.applied_message (message_id, applied_at)"
+                + " VALUES ($1, now() - interval '200 hours'), ($2, now())")
+        .execute(Tuple.of(old, recent))
+        .await()
+        .atMost(WAIT);
+
+    ledger.pruneExpired().await().atMost(WAIT);
+
+    String count = "SELECT count(*) FROM scheduler.applied_message WHERE message_id = $1";
+    assertThat(queryLong(count, old)).isZero();
+    assertThat(queryLong(count, recent)).isEqualTo(1);
+  }
+
+  private long queryLong(String sql, Object parameter) {
+    return pool.preparedQuery(sql)
+        .execute(Tuple.of(parameter))
+        .await()
+        .atMost(WAIT)
+        .iterator()
+        .next()
+        .getLong(0);
+  }
+
+  private static StartRun startRun(String execution) {
+    var json = JsonNodeFactory.instance;
+    List<PlannedNode> nodes =
+        NODES.stream()
+            .map(
+                id ->
+                    new PlannedNode(
+                        ToolNodeSpec.of(id, "echo", json.objectNode()),
+                        0,
+                        30_000,
+                        RetryPolicy.none(),
+                        true))
+            .toList();
+    ExecutionPlan plan =
+        new ExecutionPlan(
+            ExecutionPlan.CURRENT_VERSION,
+            "hash",
+            List.of(NODES),
+            nodes,
+            FailurePolicy.CONTINUE_IF_POSSIBLE,
+            Scheduling.LEVEL,
+            NODES.size(),
+            null,
+            null,
+            null);
+    return new StartRun(
+        UUID.randomUUID(),
+        execution,
+        "org-it",
+        "bp-it",
+        "lock-1",
+        plan,
+        json.objectNode(),
+        RunOptions.defaults(),
+        Instant.now());
+  }
+
+  private static NodeStarted started(String execution, String node) {
+    return new NodeStarted(
+        UUID.randomUUID(),
+        execution + ":" + node + ":1",
+        execution,
+        node,
+        1,
+        "worker-it",
+        Instant.now());
+  }
+}
