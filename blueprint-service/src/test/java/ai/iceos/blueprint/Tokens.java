@@ -1,0 +1,35 @@
+package ai.iceos.blueprint;
+
+import ai.iceos.blueprint.auth.BearerToken;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Real API tokens for two orgs, stored as the service expects them (SHA-256 hex). */
+public final class Tokens {
+  public static final String ACME = "acme-test-token";
+  public static final String GLOBEX = "globex-test-token";
+
+  private Tokens() {}
+
+  public static void configure(Pool pool) {
+    insert(pool, ACME, "acme");
+    insert(pool, GLOBEX, "globex");
+  }
+
+  public static void removeAll(Pool pool) {
+    pool.query("delete from blueprint.api_token").execute().await().indefinitely();
+  }
+
+  private static void insert(Pool pool, String token, String org) {
+    pool.preparedQuery(
+            "insert into blueprint.api_token (token_sha256, org_id) values ($1, $2)"
+                + " on conflict do nothing")
+        .execute(Tuple.of(BearerToken.sha256Hex(token), org))
+        .await()
+        .indefinitely();
+  }
+
+  public static String bearer(String token) {
+    return "Bearer " + token;
+  }
+}
