@@ -1,0 +1,62 @@
+package ai.iceos.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/** The container builds: small UBI bases, user 185, a health check, Mandrel for native. */
+class DockerfilesTest {
+  private static final Path DIR = RepoPaths.resolve("infra/docker");
+
+  @Test
+  void shouldRunTheJvmImageAsUser185WithAHealthCheck() throws IOException {
+    List<String> lines = instructions("Dockerfile.jvm");
+    assertThat(lines)
+        .filteredOn(l -> l.startsWith("FROM "))
+        .singleElement()
+        .asString()
+        .contains("ubi9/openjdk-21-runtime");
+    assertThat(lines).contains("USER 185");
+    assertThat(lines).anyMatch(l -> l.startsWith("HEALTHCHECK ") && l.contains("/q/health/live"));
+    assertThat(lines).anyMatch(l -> l.contains("target/quarkus-app/lib/"));
+  }
+
+  @Test
+  void shouldBuildTheNativeImageWithMandrelIntoAMinimalRuntime() throws IOException {
+    List<String> lines = instructions("Dockerfile.native");
+    List<String> stages = lines.stream().filter(l -> l.startsWith("FROM ")).toList();
+    assertThat(stages).hasSize(2);
+    assertThat(lines)
+        .anyMatch(l -> l.contains("quay.io/quarkus/ubi-quarkus-mandrel-builder-image"));
+    assertThat(stages.getLast()).containsAnyOf("ubi-minimal", "ubi9-micro", "quarkus-micro-image");
+    assertThat(lines).anyMatch(l -> l.contains("-Dnative"));
+    assertThat(lines).contains("USER 185");
+    assertThat(lines).anyMatch(l -> l.startsWith("HEALTHCHECK ") && l.contains("/q/health/live"));
+  }
+
+  @Test
+  void shouldPointQuarkusAtTheSharedJvmDockerfileFromEveryModule() throws IOException {
+    Properties config = new Properties();
+    try (Reader reader = Files.newBufferedReader(DIR.resolve("container-image.properties"))) {
+      config.load(reader);
+    }
+    String path = config.getProperty("quarkus.docker.dockerfile-jvm-path");
+    for (ServiceConfig service : ServiceConfig.all()) {
+      assertThat(service.module().resolve(path).normalize())
+          .isEqualTo(DIR.resolve("Dockerfile.jvm"));
+    }
+    assertThat(config.getProperty("quarkus.container-image.group")).isEqualTo("iceos");
+  }
+
+  /** Instructions with continuation lines joined and comments dropped. */
+  private static List<String> instructions(String file) throws IOException {
+    String text = Files.readString(DIR.resolve(file)).replaceAll("\\\\\n\\s*", " ");
+    return text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+  }
+}
