@@ -72,7 +72,8 @@ final class ChainBench {
         args.put("value", "{{ n" + (i - 1) + ".value }}");
       }
     }
-    JsonNode created = send(post("/api/v1/blueprints", blueprint).header("X-Version-Lock", "__new__"), 201);
+    JsonNode created =
+        send(post("/api/v1/blueprints", blueprint).header("X-Version-Lock", "__new__"), 201);
     return created.path("id").asText();
   }
 
@@ -91,7 +92,8 @@ final class ChainBench {
   }
 
   private JsonNode send(HttpRequest.Builder request, int expected) throws Exception {
-    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != expected) {
       throw new IllegalStateException(
           "expected " + expected + " but got " + response.statusCode() + ": " + response.body());

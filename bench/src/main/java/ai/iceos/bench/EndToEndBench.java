@@ -22,17 +22,20 @@ public final class EndToEndBench {
     ChainBench.Result chain = new ChainBench(api, token).run(10, 3, runs);
     LatencySample hopAfter = new KafkaHopBench(kafka).run(200, 2000);
 
-    System.out.println("### End-to-end: 10-node echo chain vs. one Kafka hop (" + Instant.now() + ")");
+    System.out.println(
+        "### End-to-end: 10-node echo chain vs. one Kafka hop (" + Instant.now() + ")");
     System.out.println();
     System.out.println(LatencySample.markdownHeader());
     System.out.println(hop.markdownRow());
     System.out.println(chain.endToEnd().markdownRow());
     System.out.println(chain.engine().markdownRow());
-    System.out.println(hopAfter.markdownRow().replace("(one hop)", "(one hop, measured again after)"));
+    System.out.println(
+        hopAfter.markdownRow().replace("(one hop)", "(one hop, measured again after)"));
     System.out.println();
     System.out.printf(
         "Per node (engine time / 10, p50): %.2f ms = %.1f Kafka hops (p50).%n",
-        chain.engine().percentileMs(50) / 10, chain.engine().percentileMs(50) / 10 / hop.percentileMs(50));
+        chain.engine().percentileMs(50) / 10,
+        chain.engine().percentileMs(50) / 10 / hop.percentileMs(50));
   }
 
   private static String option(String[] args, String name, String fallback) {

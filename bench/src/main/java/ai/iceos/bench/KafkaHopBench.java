@@ -20,8 +20,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Kafka's own produce → consume latency on this machine: one record in flight at a time, producer
- * with {@code linger.ms=0} and {@code acks=all} (as the services use), consumer polling in the
- * same process so both ends read the same monotonic clock.
+ * with {@code linger.ms=0} and {@code acks=all} (as the services use), consumer polling in the same
+ * process so both ends read the same monotonic clock.
  */
 final class KafkaHopBench {
   private final String bootstrap;
@@ -32,7 +32,8 @@ final class KafkaHopBench {
 
   LatencySample run(int warmup, int measured) throws Exception {
     String topic = "iceos.bench-latency." + UUID.randomUUID();
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
       admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
     }
     try (var producer = new KafkaProducer<byte[], byte[]>(producerProps());

@@ -89,7 +89,8 @@ final class IceosApi {
   }
 
   Answer execution(String executionId, int waitSeconds) {
-    return send(request("/api/v1/executions/" + executionId + "?wait_seconds=" + waitSeconds).GET());
+    return send(
+        request("/api/v1/executions/" + executionId + "?wait_seconds=" + waitSeconds).GET());
   }
 
   private static String body(JsonNode json) {

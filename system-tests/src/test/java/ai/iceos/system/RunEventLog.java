@@ -20,10 +20,14 @@ final class RunEventLog {
   static List<RunEvent> of(String bootstrap, String executionId, Duration timeout) {
     var props =
         Map.<String, Object>of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-            ConsumerConfig.GROUP_ID_CONFIG, "system-test-" + UUID.randomUUID(),
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrap,
+            ConsumerConfig.GROUP_ID_CONFIG,
+            "system-test-" + UUID.randomUUID(),
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+            "earliest",
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            false);
     try (var consumer =
         new KafkaConsumer<>(props, new StringDeserializer(), new RunEventDeserializer())) {
       consumer.subscribe(List.of(Topics.RUN_EVENTS));
@@ -37,11 +41,14 @@ final class RunEventLog {
         }
         if (events.stream().anyMatch(e -> e.eventType().isTerminal())) {
           // Read a little longer: a duplicate published after the terminal event must show up too.
-          consumer.poll(Duration.ofSeconds(2)).forEach(r -> {
-            if (executionId.equals(r.key())) {
-              events.add(r.value());
-            }
-          });
+          consumer
+              .poll(Duration.ofSeconds(2))
+              .forEach(
+                  r -> {
+                    if (executionId.equals(r.key())) {
+                      events.add(r.value());
+                    }
+                  });
           return events;
         }
       }

@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * A node-worker killed with SIGKILL while it runs nodes: its tasks are redelivered to the
- * restarted worker, the execution completes, and every node is recorded exactly once.
+ * A node-worker killed with SIGKILL while it runs nodes: its tasks are redelivered to the restarted
+ * worker, the execution completes, and every node is recorded exactly once.
  */
 class WorkerCrashSystemIT {
   private final LocalSystem system = RunningSystem.get();
@@ -70,8 +70,7 @@ class WorkerCrashSystemIT {
         .containsOnlyKeys("start", "s1", "s2", "s3", "s4", "join")
         .allSatisfy((node, count) -> assertThat(count).as("completions of %s", node).isOne());
     Map<Long, Long> sequences =
-        events.stream()
-            .collect(Collectors.groupingBy(RunEvent::sequence, Collectors.counting()));
+        events.stream().collect(Collectors.groupingBy(RunEvent::sequence, Collectors.counting()));
     assertThat(sequences.keySet())
         .as("gap-free sequence")
         .containsExactlyInAnyOrderElementsOf(
@@ -81,5 +80,4 @@ class WorkerCrashSystemIT {
   private String nodeStatus(String executionId, String node) {
     return api.execution(executionId).json().path("nodes").path(node).path("status").asText();
   }
-
 }
