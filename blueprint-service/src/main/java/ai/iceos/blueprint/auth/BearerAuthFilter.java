@@ -11,10 +11,10 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /** Every {@code /api/**} request needs a known bearer token: missing → 401, unknown → 403. */
 class BearerAuthFilter {
-  private final ApiTokenStore tokens;
+  private final ApiTokenResolver tokens;
   private final Caller caller;
 
-  BearerAuthFilter(ApiTokenStore tokens, Caller caller) {
+  BearerAuthFilter(ApiTokenResolver tokens, Caller caller) {
     this.tokens = tokens;
     this.caller = caller;
   }

@@ -10,8 +10,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * jsonb columns travel as text ({@code ($n::text)::jsonb} in, {@code col::text} out) so the SQL
- * client never guesses how to encode a value.
+ * jsonb columns travel as text ({@code cast(cast(? as text) as jsonb)} in, {@code cast(col as
+ * text)} out, see the entities' {@code @ColumnTransformer}s) so neither Hibernate nor the SQL
+ * client guesses how to encode a value.
  */
 final class JsonColumns {
   private JsonColumns() {}
