@@ -3,7 +3,9 @@ package ai.iceos.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.iceos.contracts.json.IceosJson;
+import ai.iceos.contracts.messaging.Topics;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,6 +58,26 @@ class EndToEndSystemIT {
     assertThat(view.path("status").asText()).isEqualTo("completed");
     assertThat(view.path("nodes").path("greet").path("output").path("message").asText())
         .isEqualTo("Hello again");
+  }
+
+  @Test
+  void shouldCarryOneTraceFromTheRestCallThroughEveryKafkaHop() {
+    String blueprintId = api.createCompiled(IceosApi.fixture("tool-llm-tool.json"));
+    var inputs = IceosJson.mapper().createObjectNode().put("name", "trace");
+    String executionId =
+        api.startExecution(blueprintId, inputs, 60)
+            .expect(200)
+            .json()
+            .path("execution_id")
+            .asText();
+    String kafka = RunningSystem.get().kafkaBootstrap();
+
+    Set<String> start = TraceHeaders.traceIds(kafka, Topics.RUN_COMMANDS, executionId, 1);
+    // three nodes: each reports NodeStarted and NodeCompleted
+    Set<String> outcomes = TraceHeaders.traceIds(kafka, Topics.NODE_OUTCOMES, executionId, 6);
+
+    assertThat(start).hasSize(1).doesNotContain("<none>");
+    assertThat(outcomes).isEqualTo(start);
   }
 
   @Test
