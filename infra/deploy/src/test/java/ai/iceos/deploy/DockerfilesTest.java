@@ -41,17 +41,36 @@ class DockerfilesTest {
   }
 
   @Test
-  void shouldPointQuarkusAtTheSharedJvmDockerfileFromEveryModule() throws IOException {
+  void shouldRunTheQuarkusBuiltNativeExecutableAsUser185WithAHealthCheck() throws IOException {
+    List<String> lines = instructions("Dockerfile.native-runtime");
+    assertThat(lines)
+        .filteredOn(l -> l.startsWith("FROM "))
+        .singleElement()
+        .asString()
+        .contains("ubi-minimal");
+    assertThat(lines).anyMatch(l -> l.startsWith("COPY ") && l.contains("target/*-runner"));
+    assertThat(lines).contains("USER 185");
+    assertThat(lines).anyMatch(l -> l.startsWith("HEALTHCHECK ") && l.contains("/q/health/live"));
+  }
+
+  @Test
+  void shouldPointQuarkusAtTheSharedDockerfilesFromEveryModule() throws IOException {
     Properties config = new Properties();
     try (Reader reader = Files.newBufferedReader(DIR.resolve("container-image.properties"))) {
       config.load(reader);
     }
-    String path = config.getProperty("quarkus.docker.dockerfile-jvm-path");
+    String jvm = config.getProperty("quarkus.docker.dockerfile-jvm-path");
+    String nativeRuntime = config.getProperty("quarkus.docker.dockerfile-native-path");
     for (ServiceConfig service : ServiceConfig.all()) {
-      assertThat(service.module().resolve(path).normalize())
+      assertThat(service.module().resolve(jvm).normalize())
           .isEqualTo(DIR.resolve("Dockerfile.jvm"));
+      assertThat(service.module().resolve(nativeRuntime).normalize())
+          .isEqualTo(DIR.resolve("Dockerfile.native-runtime"));
     }
     assertThat(config.getProperty("quarkus.container-image.group")).isEqualTo("iceos");
+    assertThat(config.getProperty("quarkus.native.container-build")).isEqualTo("true");
+    assertThat(config.getProperty("quarkus.native.builder-image"))
+        .startsWith("quay.io/quarkus/ubi-quarkus-mandrel-builder-image");
   }
 
   /** Instructions with continuation lines joined and comments dropped. */
