@@ -6,11 +6,6 @@ import ai.iceos.contracts.messaging.serde.RunEventDeserializer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads the run events of one execution straight from the broker, as an auditor would. */
 final class RunEventLog {
@@ -18,19 +13,8 @@ final class RunEventLog {
 
   /** Every event of the execution on the topic, in topic order, once the terminal one is seen. */
   static List<RunEvent> of(String bootstrap, String executionId, Duration timeout) {
-    var props =
-        Map.<String, Object>of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            bootstrap,
-            ConsumerConfig.GROUP_ID_CONFIG,
-            "system-test-" + UUID.randomUUID(),
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-            "earliest",
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            false);
     try (var consumer =
-        new KafkaConsumer<>(props, new StringDeserializer(), new RunEventDeserializer())) {
-      consumer.subscribe(List.of(Topics.RUN_EVENTS));
+        AuditConsumer.of(bootstrap, Topics.RUN_EVENTS, new RunEventDeserializer())) {
       List<RunEvent> events = new ArrayList<>();
       long deadline = System.nanoTime() + timeout.toNanos();
       while (System.nanoTime() < deadline) {

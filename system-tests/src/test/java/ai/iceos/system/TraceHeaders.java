@@ -3,12 +3,7 @@ package ai.iceos.system;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -17,17 +12,7 @@ final class TraceHeaders {
   private TraceHeaders() {}
 
   static Set<String> traceIds(String bootstrap, String topic, String key, int expectedRecords) {
-    var props =
-        Map.<String, Object>of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            bootstrap,
-            ConsumerConfig.GROUP_ID_CONFIG,
-            "system-test-" + UUID.randomUUID(),
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-            "earliest");
-    try (var consumer =
-        new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-      consumer.subscribe(List.of(topic));
+    try (var consumer = AuditConsumer.of(bootstrap, topic, new StringDeserializer())) {
       Set<String> traceIds = new HashSet<>();
       int seen = 0;
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
