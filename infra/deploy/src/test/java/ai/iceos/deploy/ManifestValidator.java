@@ -2,45 +2,21 @@ package ai.iceos.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.Namespace;
-import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Validates rendered manifests. Built-in kinds are read strictly into the fabric8 Kubernetes models
- * (a wrong type fails; an unknown field, which fabric8 would keep aside, is reported by {@link
- * ModelWalk}, as are the required fields the API server insists on). The KEDA {@code ScaledObject}
- * is checked against {@code schemas/keda-scaledobject-v1alpha1.schema.json}, written from KEDA's
- * documented spec. A kind outside both is a problem too: nothing goes unvalidated.
+ * Validates rendered manifests: each against the vendored JSON Schema of its {@code
+ * apiVersion/kind} ({@link ManifestSchemas}: Kubernetes OpenAPI definitions and KEDA's CRD, strict,
+ * as kubeconform {@code -strict} would), then against the rules the API server or KEDA apply beyond
+ * the schema ({@link ManifestRules}). A kind without a schema is a problem too: nothing goes
+ * unvalidated.
  */
 final class ManifestValidator {
-  private static final Map<String, Class<?>> MODELS =
-      Map.of(
-          "v1/ConfigMap", ConfigMap.class,
-          "v1/Secret", Secret.class,
-          "v1/Service", Service.class,
-          "v1/Namespace", Namespace.class,
-          "apps/v1/Deployment", Deployment.class,
-          "apps/v1/StatefulSet", StatefulSet.class,
-          "batch/v1/Job", Job.class,
-          "policy/v1/PodDisruptionBudget", PodDisruptionBudget.class);
-  private static final String SCALED_OBJECT = "keda.sh/v1alpha1/ScaledObject";
-  private static final JsonSchema SCALED_OBJECT_SCHEMA = loadSchema();
-
   private ManifestValidator() {}
 
   /** Every problem of every manifest, each prefixed with {@code Kind/name}; empty when valid. */
@@ -54,39 +30,43 @@ final class ManifestValidator {
 
   static List<String> validate(Map<String, Object> manifest) {
     String type = manifest.get("apiVersion") + "/" + Manifests.kind(manifest);
-    if (type.equals(SCALED_OBJECT)) {
-      JsonNode node = Manifests.YAML.valueToTree(manifest);
-      return SCALED_OBJECT_SCHEMA.validate(node).stream()
-          .map(ValidationMessage::getMessage)
-          .toList();
+    Optional<JsonSchema> schema = ManifestSchemas.forType(type);
+    if (schema.isEmpty()) {
+      return List.of("no schema for " + type + " (known: " + ManifestSchemas.types() + ")");
     }
-    Class<?> model = MODELS.get(type);
-    if (model == null) {
-      return List.of(
-          "no schema for " + type + " (known: " + MODELS.keySet() + ", " + SCALED_OBJECT + ")");
-    }
-    Object typed;
-    try {
-      typed = Manifests.YAML.convertValue(manifest, model);
-    } catch (IllegalArgumentException e) {
-      return List.of(
-          "does not match the "
-              + type
-              + " schema: "
-              + e.getMessage().lines().findFirst().orElse(""));
-    }
-    List<String> problems = new ArrayList<>(ModelWalk.problems(typed));
-    problems.addAll(ManifestRules.problems(typed));
+    List<String> problems =
+        new ArrayList<>(problems(schema.get(), Manifests.YAML.valueToTree(manifest)));
+    problems.addAll(ManifestRules.problems(manifest));
     return problems;
   }
 
-  private static JsonSchema loadSchema() {
-    try (InputStream in =
-        ManifestValidator.class.getResourceAsStream(
-            "/schemas/keda-scaledobject-v1alpha1.schema.json")) {
-      return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /**
+   * Schema violations as {@code /json/pointer: message}. Kubernetes' optional fields are {@code
+   * oneOf: [{$ref}, {type: null}]}: when the object fails, the messages that it is not null and not
+   * "exactly one" are noise next to the object's own problems, so they are dropped (as
+   * kubernetes-models' own validator does).
+   */
+  static List<String> problems(JsonSchema schema, JsonNode node) {
+    Collection<ValidationMessage> messages = schema.validate(node);
+    return messages.stream()
+        .filter(m -> !isNullableNoise(m))
+        .map(m -> pointer(m) + ": " + m.getError() + " (" + m.getType() + ")")
+        .distinct()
+        .toList();
+  }
+
+  private static boolean isNullableNoise(ValidationMessage message) {
+    return switch (message.getType()) {
+      case "oneOf" -> message.getSchemaNode().toString().contains("{\"type\":\"null\"}");
+      case "type" -> message.getError().endsWith(" found, null expected");
+      default -> false;
+    };
+  }
+
+  /** The instance location (a JSON pointer), plus the missing or unknown property if any. */
+  private static String pointer(ValidationMessage message) {
+    String pointer = message.getInstanceLocation().toString();
+    String property = message.getProperty();
+    return property == null ? (pointer.isEmpty() ? "/" : pointer) : pointer + "/" + property;
   }
 }
