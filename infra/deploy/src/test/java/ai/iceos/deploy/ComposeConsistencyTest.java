@@ -5,14 +5,10 @@ import static ai.iceos.deploy.Manifests.list;
 import static ai.iceos.deploy.Manifests.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.iceos.contracts.messaging.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -26,14 +22,13 @@ class ComposeConsistencyTest {
     return ServiceConfig.all().stream();
   }
 
-  @Test
-  void shouldCreateExactlyTheContractTopicsLikeTheLauncher() {
-    Map<String, Object> env = environment("kafka-init");
-    List<String> topics = Arrays.asList(env.get("TOPICS").toString().trim().split("\\s+"));
-
-    assertThat(topics).containsExactlyInAnyOrderElementsOf(Topics.all());
-    // The local launcher's KafkaTopics.PARTITIONS: same task-topic parallelism on one host.
-    assertThat(env.get("PARTITIONS")).isEqualTo("4");
+  /** The topics the services name exist on one host too (TopicSetupTest: = Topics.all()). */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("services")
+  void shouldCreateEveryTopicTheServiceNames(ServiceConfig service) {
+    TopicSetup setup = TopicSetup.compose();
+    assertThat(Stream.concat(setup.topics().stream(), setup.compacted().stream()))
+        .containsAll(service.topics());
   }
 
   @ParameterizedTest(name = "{0}")

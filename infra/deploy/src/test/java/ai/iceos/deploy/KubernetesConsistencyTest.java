@@ -27,11 +27,15 @@ class KubernetesConsistencyTest {
     return Overlay.all().stream();
   }
 
+  /** The topics the services name exist in every deployment (TopicSetupTest: = Topics.all()). */
   @ParameterizedTest(name = "{0}")
   @MethodSource("overlays")
-  void shouldCreateExactlyTheContractTopics(Overlay overlay) {
-    assertThat(overlay.topics()).containsExactlyInAnyOrderElementsOf(Topics.all());
-    ServiceConfig.all().forEach(s -> assertThat(Topics.all()).as(s.name()).containsAll(s.topics()));
+  void shouldCreateEveryTopicTheServicesName(Overlay overlay) {
+    TopicSetup setup = TopicSetup.of(overlay);
+    List<String> created = new ArrayList<>(setup.topics());
+    created.addAll(setup.compacted());
+    ServiceConfig.all().forEach(s -> assertThat(created).as(s.name()).containsAll(s.topics()));
+    assertThat(created).containsExactlyInAnyOrderElementsOf(Topics.all());
   }
 
   @ParameterizedTest(name = "{0} {1}")

@@ -6,6 +6,7 @@ import static ai.iceos.deploy.Manifests.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.iceos.contracts.messaging.Topics;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,19 +24,44 @@ class NodeWorkerScalingTest {
   @MethodSource("overlays")
   void shouldScaleOnTheLagOfNodeWorkersGroupOnTheTaskTopic(Overlay overlay) {
     Map<String, Object> trigger = kafkaTrigger(overlay);
+    String channel = taskChannel();
+
+    assertThat(trigger.get("topic"))
+        .isEqualTo(WORKER.property("mp.messaging.incoming." + channel + ".topic"))
+        .isEqualTo(Topics.NODE_TASKS);
+    assertThat(trigger.get("consumerGroup")).isEqualTo(groupId(channel));
+    assertThat(at(scaledObject(overlay), "spec", "scaleTargetRef", "name")).contains("node-worker");
+    assertThat(overlay.container("node-worker").get("name")).isEqualTo("node-worker");
+  }
+
+  /** The one incoming channel of node-worker that reads the task topic. */
+  private static String taskChannel() {
+    List<String> channels =
+        WORKER.properties().stringPropertyNames().stream()
+            .filter(k -> k.startsWith("mp.messaging.incoming.") && k.endsWith(".topic"))
+            .filter(k -> WORKER.property(k).equals(Topics.NODE_TASKS))
+            .map(
+                k -> k.substring("mp.messaging.incoming.".length(), k.length() - ".topic".length()))
+            .toList();
+    assertThat(channels).as("node-worker channels reading %s", Topics.NODE_TASKS).hasSize(1);
+    return channels.getFirst();
+  }
+
+  /**
+   * The consumer group of a channel as SmallRye Kafka resolves it: the channel's {@code group.id},
+   * else the connector-wide {@code kafka.group.id}, else {@code quarkus.application.name}.
+   */
+  private static String groupId(String channel) {
     String group =
         WORKER
             .properties()
             .getProperty(
-                "mp.messaging.incoming.node-tasks.group.id",
-                WORKER.property("quarkus.application.name"));
-
-    assertThat(trigger.get("consumerGroup")).isEqualTo(group).isEqualTo("node-worker");
-    assertThat(trigger.get("topic"))
-        .isEqualTo(WORKER.property("mp.messaging.incoming.node-tasks.topic"))
-        .isEqualTo(Topics.NODE_TASKS);
-    assertThat(at(scaledObject(overlay), "spec", "scaleTargetRef", "name")).contains("node-worker");
-    assertThat(overlay.container("node-worker").get("name")).isEqualTo("node-worker");
+                "mp.messaging.incoming." + channel + ".group.id",
+                WORKER
+                    .properties()
+                    .getProperty("kafka.group.id", WORKER.property("quarkus.application.name")));
+    assertThat(group).as("node-worker's task consumer group").isNotBlank().doesNotContain("${");
+    return group;
   }
 
   @ParameterizedTest(name = "{0}")
@@ -50,12 +76,12 @@ class NodeWorkerScalingTest {
   @MethodSource("overlays")
   void shouldCapReplicasAtThePartitionCountOfTheTaskTopic(Overlay overlay) {
     Map<String, Object> spec = map(scaledObject(overlay).get("spec"));
-    int partitions =
-        Integer.parseInt(overlay.data("ConfigMap", "kafka-topics").get("PARTITIONS").toString());
+    TopicSetup topics = TopicSetup.of(overlay);
+    int partitions = topics.partitions();
     int min = (Integer) spec.get("minReplicaCount");
     int max = (Integer) spec.get("maxReplicaCount");
 
-    assertThat(overlay.topics()).contains(Topics.NODE_TASKS);
+    assertThat(topics.topics()).contains(Topics.NODE_TASKS);
     assertThat(max)
         .as("maxReplicaCount = partitions of %s", Topics.NODE_TASKS)
         .isEqualTo(partitions);

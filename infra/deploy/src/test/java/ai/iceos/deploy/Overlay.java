@@ -5,7 +5,6 @@ import static ai.iceos.deploy.Manifests.list;
 import static ai.iceos.deploy.Manifests.map;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,12 +60,6 @@ record Overlay(
         list(at(get("Deployment", deployment), "spec", "template", "spec", "containers")
                 .orElseThrow())
             .getFirst());
-  }
-
-  /** The topic list of the kafka-topics ConfigMap. */
-  List<String> topics() {
-    return Arrays.asList(
-        data("ConfigMap", "kafka-topics").get("TOPICS").toString().trim().split("\\s+"));
   }
 
   @Override
