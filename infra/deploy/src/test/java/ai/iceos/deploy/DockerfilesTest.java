@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The container builds: small UBI bases, user 185, a health check, Mandrel for native. */
@@ -71,6 +73,42 @@ class DockerfilesTest {
     assertThat(config.getProperty("quarkus.native.container-build")).isEqualTo("true");
     assertThat(config.getProperty("quarkus.native.builder-image"))
         .startsWith("quay.io/quarkus/ubi-quarkus-mandrel-builder-image");
+  }
+
+  @Test
+  void shouldRunAndBuildOnAJdkAtLeastAsNewAsTheCompilerRelease() throws IOException {
+    Matcher release =
+        Pattern.compile("<maven\\.compiler\\.release>(\\d+)</maven\\.compiler\\.release>")
+            .matcher(Files.readString(RepoPaths.resolve("pom.xml")));
+    assertThat(release.find()).isTrue();
+    int target = Integer.parseInt(release.group(1));
+
+    assertThat(jdk(Files.readString(DIR.resolve("Dockerfile.jvm")), "openjdk-(\\d+)-runtime"))
+        .isGreaterThanOrEqualTo(target);
+    assertThat(jdk(Files.readString(DIR.resolve("Dockerfile.native")), "builder-image:jdk-(\\d+)"))
+        .isGreaterThanOrEqualTo(target);
+    assertThat(
+            jdk(
+                Files.readString(DIR.resolve("container-image.properties")),
+                "builder-image:jdk-(\\d+)"))
+        .isGreaterThanOrEqualTo(target);
+  }
+
+  @Test
+  void shouldSendOnlyWhatEachImageCopiesToTheEngine() throws IOException {
+    assertThat(Files.readAllLines(DIR.resolve("Dockerfile.jvm.dockerignore")))
+        .contains("*", "!target/quarkus-app/");
+    assertThat(Files.readAllLines(DIR.resolve("Dockerfile.native-runtime.dockerignore")))
+        .contains("*", "!target/*-runner");
+    assertThat(Files.readAllLines(DIR.resolve("Dockerfile.native.dockerignore")))
+        .contains(".git/", "**/target/")
+        .doesNotContain("*");
+  }
+
+  private static int jdk(String text, String pattern) {
+    Matcher matcher = Pattern.compile(pattern).matcher(text);
+    assertThat(matcher.find()).as(pattern).isTrue();
+    return Integer.parseInt(matcher.group(1));
   }
 
   /** Instructions with continuation lines joined and comments dropped. */

@@ -25,6 +25,7 @@ final class ManifestSchemas {
   private static final String KUBERNETES = "schemas/kubernetes-strict.schema.json";
   private static final String KEDA = "schemas/keda-strict.schema.json";
   private static final String KAFKA_SCALER = "schemas/keda-kafka-scaler-metadata.schema.json";
+  private static final String COMPOSE = "schemas/compose-spec.schema.json";
   private static final JsonSchemaFactory DRAFT_7 =
       JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
   private static final SchemaValidatorsConfig CONFIG =
@@ -33,6 +34,10 @@ final class ManifestSchemas {
   private static final JsonSchema KAFKA_SCALER_SCHEMA =
       JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
           .getSchema(SchemaLocation.of("classpath:" + KAFKA_SCALER), CONFIG);
+
+  private static final JsonSchema COMPOSE_SCHEMA =
+      JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V201909)
+          .getSchema(SchemaLocation.of("classpath:" + COMPOSE), CONFIG);
 
   private ManifestSchemas() {}
 
@@ -49,6 +54,11 @@ final class ManifestSchemas {
   /** The metadata schema of a KEDA trigger of type {@code kafka}. */
   static JsonSchema kafkaScalerMetadata() {
     return KAFKA_SCALER_SCHEMA;
+  }
+
+  /** The Compose Specification's schema of a {@code docker-compose.yaml}. */
+  static JsonSchema compose() {
+    return COMPOSE_SCHEMA;
   }
 
   private static Map<String, JsonSchema> index() {
