@@ -92,6 +92,26 @@ class KubernetesConsistencyTest {
     }
   }
 
+  /**
+   * Voluntary disruptions (drains, upgrades) never take the scheduler down entirely where it runs
+   * more than one replica; with one (local) the budget still allows the drain instead of blocking.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("overlays")
+  void shouldBudgetDisruptionsOfTheScheduler(Overlay overlay) {
+    Map<String, Object> pdb = overlay.get("PodDisruptionBudget", "scheduler-service");
+    Map<String, Object> deployment = overlay.get("Deployment", "scheduler-service");
+    int replicas = (Integer) at(deployment, "spec", "replicas").orElseThrow();
+    int maxUnavailable = (Integer) at(pdb, "spec", "maxUnavailable").orElseThrow();
+
+    assertThat(at(pdb, "spec", "selector", "matchLabels").orElseThrow())
+        .isEqualTo(at(deployment, "spec", "selector", "matchLabels").orElseThrow());
+    assertThat(maxUnavailable).isPositive();
+    if (replicas > 1) {
+      assertThat(maxUnavailable).isLessThan(replicas);
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("overlays")
   void shouldPointNodeWorkerAtTheGatewayService(Overlay overlay) {
