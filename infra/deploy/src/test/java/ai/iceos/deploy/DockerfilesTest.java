@@ -75,6 +75,20 @@ class DockerfilesTest {
         .startsWith("quay.io/quarkus/ubi-quarkus-mandrel-builder-image");
   }
 
+  /** -Dcontainer-image reaches every service: each adds the Quarkus Docker extension with it. */
+  @Test
+  void shouldBuildAnImageOfEveryServiceThroughQuarkus() throws IOException {
+    Pattern profile =
+        Pattern.compile(
+            "<id>container-image</id>\\s*<activation>\\s*<property>\\s*<name>container-image</name>"
+                + "[\\s\\S]*?<artifactId>quarkus-container-image-docker</artifactId>"
+                + "[\\s\\S]*?</profile>");
+    for (ServiceConfig service : ServiceConfig.all()) {
+      String pom = Files.readString(service.module().resolve("pom.xml"));
+      assertThat(profile.matcher(pom).find()).as(service.name()).isTrue();
+    }
+  }
+
   @Test
   void shouldRunAndBuildOnAJdkAtLeastAsNewAsTheCompilerRelease() throws IOException {
     Matcher release =
