@@ -2,7 +2,6 @@ package ai.iceos.compiler.estimate;
 
 import ai.iceos.contracts.blueprint.LlmNodeSpec;
 import ai.iceos.contracts.blueprint.NodeSpec;
-import ai.iceos.contracts.blueprint.ToolNodeSpec;
 import ai.iceos.contracts.plan.CostEstimate;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
@@ -42,23 +41,19 @@ public final class CostEstimator {
     long promptTokens = 0;
     long completionTokens = 0;
     for (NodeSpec node : nodes) {
-      switch (node) {
-        case LlmNodeSpec llm -> {
-          long prompt = promptTokens(llm);
-          long completion = completionTokens(llm);
-          ModelPrice price = settings.prices().priceOf(llm.model());
-          long in = prompt * price.inputPerMillion();
-          long out = completion * price.outputPerMillion();
-          minNumerator += in;
-          doubledAvgNumerator += 2 * in + out;
-          maxNumerator += in + out;
-          promptTokens += prompt;
-          completionTokens += completion;
-        }
-        case ToolNodeSpec tool -> {
-          // Tools are priced by nobody yet: they add time, not money.
-        }
+      if (node instanceof LlmNodeSpec llm) {
+        long prompt = promptTokens(llm);
+        long completion = completionTokens(llm);
+        ModelPrice price = settings.prices().priceOf(llm.model());
+        long in = prompt * price.inputPerMillion();
+        long out = completion * price.outputPerMillion();
+        minNumerator += in;
+        doubledAvgNumerator += 2 * in + out;
+        maxNumerator += in + out;
+        promptTokens += prompt;
+        completionTokens += completion;
       }
+      // Other nodes are priced by nobody yet: they add time, not money.
     }
     return new CostEstimate(
         roundedMicros(minNumerator, 1),
@@ -109,9 +104,8 @@ public final class CostEstimator {
   }
 
   private long durationMillis(NodeSpec node) {
-    return switch (node) {
-      case LlmNodeSpec llm -> settings.llmNodeDuration().toMillis();
-      case ToolNodeSpec tool -> settings.toolNodeDuration().toMillis();
-    };
+    return node instanceof LlmNodeSpec
+        ? settings.llmNodeDuration().toMillis()
+        : settings.toolNodeDuration().toMillis();
   }
 }

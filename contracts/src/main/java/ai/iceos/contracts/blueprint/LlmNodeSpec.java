@@ -39,10 +39,10 @@ public record LlmNodeSpec(
     String responseFormat)
     implements NodeSpec {
   public LlmNodeSpec {
-    dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);
-    inputMappings = inputMappings == null ? Map.of() : Map.copyOf(inputMappings);
-    outputMappings = outputMappings == null ? Map.of() : Map.copyOf(outputMappings);
-    llmConfig = llmConfig == null ? null : llmConfig.deepCopy();
+    dependencies = NodeFields.list(dependencies);
+    inputMappings = NodeFields.map(inputMappings);
+    outputMappings = NodeFields.map(outputMappings);
+    llmConfig = NodeFields.copy(llmConfig);
   }
 
   /** An llm node with only the essentials, for tests and programmatic blueprints. */

@@ -19,9 +19,31 @@ import java.util.Map;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
   @JsonSubTypes.Type(value = ToolNodeSpec.class, name = "tool"),
-  @JsonSubTypes.Type(value = LlmNodeSpec.class, name = "llm")
+  @JsonSubTypes.Type(value = LlmNodeSpec.class, name = "llm"),
+  @JsonSubTypes.Type(value = AgentNodeSpec.class, name = "agent"),
+  @JsonSubTypes.Type(value = ConditionNodeSpec.class, name = "condition"),
+  @JsonSubTypes.Type(value = WorkflowNodeSpec.class, name = "workflow"),
+  @JsonSubTypes.Type(value = LoopNodeSpec.class, name = "loop"),
+  @JsonSubTypes.Type(value = ParallelNodeSpec.class, name = "parallel"),
+  @JsonSubTypes.Type(value = RecursiveNodeSpec.class, name = "recursive"),
+  @JsonSubTypes.Type(value = CodeNodeSpec.class, name = "code"),
+  @JsonSubTypes.Type(value = HumanNodeSpec.class, name = "human"),
+  @JsonSubTypes.Type(value = MonitorNodeSpec.class, name = "monitor"),
+  @JsonSubTypes.Type(value = SwarmNodeSpec.class, name = "swarm")
 })
-public sealed interface NodeSpec permits ToolNodeSpec, LlmNodeSpec {
+public sealed interface NodeSpec
+    permits ToolNodeSpec,
+        LlmNodeSpec,
+        AgentNodeSpec,
+        ConditionNodeSpec,
+        WorkflowNodeSpec,
+        LoopNodeSpec,
+        ParallelNodeSpec,
+        RecursiveNodeSpec,
+        CodeNodeSpec,
+        HumanNodeSpec,
+        MonitorNodeSpec,
+        SwarmNodeSpec {
   /** Unique in the blueprint, nested nodes included. */
   String id();
 
@@ -67,4 +89,13 @@ public sealed interface NodeSpec permits ToolNodeSpec, LlmNodeSpec {
   /** The node's type; the same as the wire discriminator. */
   @JsonIgnore
   NodeType kind();
+
+  /**
+   * The nested node lists of this node, for walkers: a condition's true and false paths, a loop's
+   * body, each branch of a parallel node; empty for every other type.
+   */
+  @JsonIgnore
+  default List<List<NodeSpec>> children() {
+    return List.of();
+  }
 }

@@ -30,9 +30,9 @@ public record ToolNodeSpec(
     JsonNode toolArgs)
     implements NodeSpec {
   public ToolNodeSpec {
-    dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);
-    inputMappings = inputMappings == null ? Map.of() : Map.copyOf(inputMappings);
-    outputMappings = outputMappings == null ? Map.of() : Map.copyOf(outputMappings);
+    dependencies = NodeFields.list(dependencies);
+    inputMappings = NodeFields.map(inputMappings);
+    outputMappings = NodeFields.map(outputMappings);
     toolArgs = toolArgs == null ? JsonNodeFactory.instance.objectNode() : toolArgs.deepCopy();
   }
 

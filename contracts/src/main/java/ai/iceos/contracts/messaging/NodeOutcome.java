@@ -11,10 +11,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonSubTypes({
   @JsonSubTypes.Type(value = NodeStarted.class, name = "node.started"),
   @JsonSubTypes.Type(value = NodeCompleted.class, name = "node.completed"),
-  @JsonSubTypes.Type(value = NodeFailed.class, name = "node.failed")
+  @JsonSubTypes.Type(value = NodeFailed.class, name = "node.failed"),
+  @JsonSubTypes.Type(value = NodeTokenDelta.class, name = "node.token_delta")
 })
 public sealed interface NodeOutcome extends IceosMessage
-    permits NodeStarted, NodeCompleted, NodeFailed {
+    permits NodeStarted, NodeCompleted, NodeFailed, NodeTokenDelta {
   String taskId();
 
   String executionId();

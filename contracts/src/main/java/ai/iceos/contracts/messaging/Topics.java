@@ -1,6 +1,7 @@
 package ai.iceos.contracts.messaging;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Kafka topic names ({@code iceos.<stream>.v<N>}). One message family per topic; see each constant
@@ -28,12 +29,46 @@ public final class Topics {
   /** Key: execution id. Value: {@link RunEvent}. scheduler-service → blueprint-service. */
   public static final String RUN_EVENTS = "iceos.run-events.v1";
 
+  /**
+   * Compacted. Key: tool name. Value: {@link ToolCatalogEntry}, null to remove. node-worker →
+   * compiler-service, blueprint-service.
+   */
+  public static final String TOOL_CATALOG = "iceos.tool-catalog.v1";
+
+  /**
+   * Compacted. Key: agent package. Value: {@link AgentCatalogEntry}, null to remove. node-worker →
+   * compiler-service, blueprint-service.
+   */
+  public static final String AGENT_CATALOG = "iceos.agent-catalog.v1";
+
+  /**
+   * Compacted. Key: model name. Value: {@link ModelCatalogEntry}, null to remove. llm-gateway →
+   * compiler-service, blueprint-service.
+   */
+  public static final String MODEL_CATALOG = "iceos.model-catalog.v1";
+
+  /**
+   * Key: execution id (org id outside an execution). Value: {@link UsageRecorded}. llm-gateway →
+   * whoever accounts usage.
+   */
+  public static final String USAGE_EVENTS = "iceos.usage-events.v1";
+
+  /**
+   * Key: execution id. Value: {@link CancelTasks}. scheduler-service → every node-worker instance
+   * (each reads all of it).
+   */
+  public static final String TASK_CANCELLATIONS = "iceos.task-cancellations.v1";
+
   /** Suffix of the dead-letter topic of any topic above. */
   public static final String DEAD_LETTER_SUFFIX = ".dlq";
 
   private Topics() {}
 
-  /** Every topic the system uses, dead-letter topics included, for launchers and deployments. */
+  /**
+   * Every topic the system uses, dead-letter topics included, for launchers and deployments. The
+   * topics of {@link #compacted()} are among them and must be created with {@code
+   * cleanup.policy=compact}.
+   */
   public static List<String> all() {
     List<String> main =
         List.of(
@@ -42,9 +77,17 @@ public final class Topics {
             RUN_COMMANDS,
             NODE_TASKS,
             NODE_OUTCOMES,
-            RUN_EVENTS);
-    return main.stream()
-        .flatMap(t -> java.util.stream.Stream.of(t, t + DEAD_LETTER_SUFFIX))
-        .toList();
+            RUN_EVENTS,
+            TOOL_CATALOG,
+            AGENT_CATALOG,
+            MODEL_CATALOG,
+            USAGE_EVENTS,
+            TASK_CANCELLATIONS);
+    return main.stream().flatMap(t -> Stream.of(t, t + DEAD_LETTER_SUFFIX)).toList();
+  }
+
+  /** The catalog topics: the newest record per key is the state, so they are compacted. */
+  public static List<String> compacted() {
+    return List.of(TOOL_CATALOG, AGENT_CATALOG, MODEL_CATALOG);
   }
 }

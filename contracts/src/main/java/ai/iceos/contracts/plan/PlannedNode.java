@@ -2,7 +2,10 @@ package ai.iceos.contracts.plan;
 
 import ai.iceos.contracts.blueprint.NodeSpec;
 import ai.iceos.contracts.blueprint.RetryPolicy;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A node of a compiled plan: the user's node plus everything the compiler resolved for it.
@@ -12,18 +15,37 @@ import java.util.Objects;
  * @param timeoutMs per-attempt timeout, default applied
  * @param retry retry policy, legacy fields folded in, defaults applied
  * @param useCache whether the output cache may serve it (node and blueprint switches combined)
+ * @param subGraphs the compiled nested graphs of a condition, loop or parallel node, in the order
+ *     of {@link NodeSpec#children()}; empty for other types (and omitted on the wire then)
  */
 public record PlannedNode(
-    NodeSpec spec, int level, long timeoutMs, RetryPolicy retry, boolean useCache) {
+    NodeSpec spec,
+    int level,
+    long timeoutMs,
+    RetryPolicy retry,
+    boolean useCache,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SubGraph> subGraphs) {
   public PlannedNode {
     Objects.requireNonNull(spec, "spec");
     Objects.requireNonNull(retry, "retry");
     if (level < 0) {
       throw new IllegalArgumentException("level must be >= 0");
     }
+    subGraphs = subGraphs == null ? List.of() : List.copyOf(subGraphs);
+  }
+
+  /** A node without nested graphs. */
+  public PlannedNode(
+      NodeSpec spec, int level, long timeoutMs, RetryPolicy retry, boolean useCache) {
+    this(spec, level, timeoutMs, retry, useCache, List.of());
   }
 
   public String id() {
     return spec.id();
+  }
+
+  /** The nested graph with this name ({@code true_path}, {@code body}, {@code branches/1}…). */
+  public Optional<SubGraph> subGraph(String name) {
+    return subGraphs.stream().filter(g -> g.name().equals(name)).findFirst();
   }
 }

@@ -1,5 +1,6 @@
 package ai.iceos.infra;
 
+import ai.iceos.contracts.messaging.Topics;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -9,6 +10,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Idempotent topic creation with the Kafka AdminClient. */
@@ -18,7 +20,10 @@ public final class KafkaTopics {
 
   private KafkaTopics() {}
 
-  /** Creates each topic with {@link #PARTITIONS} partitions, replication 1; existing ones stay. */
+  /**
+   * Creates each topic with {@link #PARTITIONS} partitions, replication 1, and the catalog topics
+   * of {@link Topics#compacted()} with {@code cleanup.policy=compact}; existing ones stay.
+   */
   public static void createAll(String bootstrapServers, List<String> topics) {
     Map<String, Object> config =
         Map.of(
@@ -26,13 +31,20 @@ public final class KafkaTopics {
             AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 30_000,
             AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000);
     try (Admin admin = Admin.create(config)) {
-      List<NewTopic> newTopics =
-          topics.stream().map(name -> new NewTopic(name, PARTITIONS, (short) 1)).toList();
+      List<NewTopic> newTopics = topics.stream().map(KafkaTopics::newTopic).toList();
       Map<String, KafkaFuture<Void>> results = admin.createTopics(newTopics).values();
       for (Map.Entry<String, KafkaFuture<Void>> result : results.entrySet()) {
         awaitCreated(result.getKey(), result.getValue());
       }
     }
+  }
+
+  private static NewTopic newTopic(String name) {
+    NewTopic topic = new NewTopic(name, PARTITIONS, (short) 1);
+    return Topics.compacted().contains(name)
+        ? topic.configs(
+            Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))
+        : topic;
   }
 
   private static void awaitCreated(String topic, KafkaFuture<Void> future) {

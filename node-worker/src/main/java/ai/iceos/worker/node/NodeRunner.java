@@ -1,7 +1,17 @@
 package ai.iceos.worker.node;
 
+import ai.iceos.contracts.blueprint.AgentNodeSpec;
+import ai.iceos.contracts.blueprint.CodeNodeSpec;
+import ai.iceos.contracts.blueprint.ConditionNodeSpec;
+import ai.iceos.contracts.blueprint.HumanNodeSpec;
 import ai.iceos.contracts.blueprint.LlmNodeSpec;
+import ai.iceos.contracts.blueprint.LoopNodeSpec;
+import ai.iceos.contracts.blueprint.MonitorNodeSpec;
+import ai.iceos.contracts.blueprint.ParallelNodeSpec;
+import ai.iceos.contracts.blueprint.RecursiveNodeSpec;
+import ai.iceos.contracts.blueprint.SwarmNodeSpec;
 import ai.iceos.contracts.blueprint.ToolNodeSpec;
+import ai.iceos.contracts.blueprint.WorkflowNodeSpec;
 import ai.iceos.contracts.messaging.Failure;
 import ai.iceos.contracts.messaging.NodeTask;
 import io.micrometer.core.instrument.Counter;
@@ -71,7 +81,29 @@ public class NodeRunner {
     return switch (task.node()) {
       case ToolNodeSpec tool -> tools.execute(tool, task);
       case LlmNodeSpec llm -> llms.execute(llm, task);
+      case AgentNodeSpec n -> notRunHere(task);
+      case SwarmNodeSpec n -> notRunHere(task);
+      case CodeNodeSpec n -> notRunHere(task);
+      case ConditionNodeSpec n -> notRunHere(task);
+      case WorkflowNodeSpec n -> notRunHere(task);
+      case LoopNodeSpec n -> notRunHere(task);
+      case ParallelNodeSpec n -> notRunHere(task);
+      case RecursiveNodeSpec n -> notRunHere(task);
+      case HumanNodeSpec n -> notRunHere(task);
+      case MonitorNodeSpec n -> notRunHere(task);
     };
+  }
+
+  /** A task of a type this worker version has no executor for: permanent, never retried. */
+  private static Uni<NodeResult> notRunHere(NodeTask task) {
+    return Uni.createFrom()
+        .failure(
+            new NodeFailureException(
+                Failure.permanent(
+                    "unsupported-node-type",
+                    "node-worker cannot run nodes of type '"
+                        + task.node().kind().wireName()
+                        + "'")));
   }
 
   private static AttemptResult succeeded(NodeTask task, NodeResult result) {

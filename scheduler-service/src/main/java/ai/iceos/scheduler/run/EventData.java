@@ -32,6 +32,14 @@ final class EventData {
     return data;
   }
 
+  static ObjectNode tokenDelta(int attempt, int index, String delta) {
+    ObjectNode data = JSON.objectNode();
+    data.put("attempt", attempt);
+    data.put("index", index);
+    data.put("delta", delta);
+    return data;
+  }
+
   static ObjectNode levelStarted(int level, List<String> nodeIds) {
     ObjectNode data = level(level);
     ids(data.putArray("node_ids"), nodeIds);

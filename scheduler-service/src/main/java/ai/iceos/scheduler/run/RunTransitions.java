@@ -7,6 +7,7 @@ import ai.iceos.contracts.messaging.NodeCompleted;
 import ai.iceos.contracts.messaging.NodeFailed;
 import ai.iceos.contracts.messaging.NodeOutcome;
 import ai.iceos.contracts.messaging.NodeStarted;
+import ai.iceos.contracts.messaging.NodeTokenDelta;
 import ai.iceos.contracts.messaging.RunEventType;
 import ai.iceos.contracts.messaging.StartRun;
 import ai.iceos.contracts.messaging.Usage;
@@ -58,6 +59,15 @@ public final class RunTransitions {
       }
       case NodeCompleted completed -> succeed(step, node, completed);
       case NodeFailed failed -> fail(step, node, failed);
+      case NodeTokenDelta delta -> {
+        if (node.status() != NodeStatus.RUNNING) {
+          return Transition.unchanged(state);
+        }
+        step.emit(
+            RunEventType.NODE_TOKEN_DELTA,
+            delta.nodeId(),
+            EventData.tokenDelta(delta.attempt(), delta.index(), delta.delta()));
+      }
     }
     return progress(step);
   }
