@@ -315,9 +315,20 @@ public final class LocalSystem implements AutoCloseable {
     private Path dataDir;
     private final Set<Service> services = EnumSet.allOf(Service.class);
     private final Map<Service, Map<String, String>> extraEnv = new EnumMap<>(Service.class);
-    private Duration readyTimeout = Duration.ofSeconds(120);
+    private Duration readyTimeout = defaultReadyTimeout();
 
     private Builder() {}
+
+    /**
+     * 300 s, or {@code ICEOS_READY_TIMEOUT_SECONDS}: a service starts in seconds on an idle
+     * machine, but a shared 2-core machine under a parallel build can take minutes, and giving up
+     * early there only turns a slow start into a failed one.
+     */
+    private static Duration defaultReadyTimeout() {
+      String configured = System.getenv("ICEOS_READY_TIMEOUT_SECONDS");
+      return Duration.ofSeconds(
+          configured == null || configured.isBlank() ? 300 : Long.parseLong(configured.trim()));
+    }
 
     /** The repository root, under which {@code <service>/target/quarkus-app} is looked up. */
     public Builder projectRoot(Path projectRoot) {
@@ -366,7 +377,7 @@ public final class LocalSystem implements AutoCloseable {
       return this;
     }
 
-    /** How long each service may take to become ready (default 120 s). */
+    /** How long each service may take to become ready (default: see {@link Builder}). */
     public Builder readyTimeout(Duration readyTimeout) {
       this.readyTimeout = readyTimeout;
       return this;
