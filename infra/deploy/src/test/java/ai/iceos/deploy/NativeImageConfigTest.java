@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -33,6 +34,8 @@ import org.junit.jupiter.api.Test;
 class NativeImageConfigTest {
   private static final String REFLECT_CONFIG =
       "META-INF/native-image/ai.iceos/contracts/reflect-config.json";
+  private static final String RESOURCE_CONFIG =
+      "META-INF/native-image/ai.iceos/contracts/resource-config.json";
 
   @Test
   void shouldRegisterEveryReflectivelyUsedContractsTypeInTheJar() {
@@ -52,6 +55,18 @@ class NativeImageConfigTest {
     registered.remove(dropped);
 
     assertThat(missing(registered, reflectivelyUsed(contractsClasses()))).containsExactly(dropped);
+  }
+
+  @Test
+  void shouldIncludeEveryResourceOfTheContractsJarInTheNativeImage() {
+    List<String> resources =
+        contractsFiles().stream()
+            .filter(f -> !f.endsWith(".class") && !f.startsWith("META-INF/"))
+            .toList();
+
+    assertThat(resources).isNotEmpty();
+    assertThat(notIncluded(resourcePatterns(), resources)).isEmpty();
+    assertThat(notIncluded(List.of(), resources)).containsExactlyElementsOf(resources);
   }
 
   @Test
@@ -78,14 +93,33 @@ class NativeImageConfigTest {
     return missing;
   }
 
+  /** Resources that no include pattern of resource-config.json matches. */
+  static List<String> notIncluded(List<Pattern> patterns, List<String> resources) {
+    return resources.stream()
+        .filter(r -> patterns.stream().noneMatch(p -> p.matcher(r).matches()))
+        .toList();
+  }
+
+  private static List<Pattern> resourcePatterns() {
+    List<Pattern> patterns = new ArrayList<>();
+    read(RESOURCE_CONFIG)
+        .path("resources")
+        .path("includes")
+        .forEach(include -> patterns.add(Pattern.compile(include.get("pattern").asText())));
+    return patterns;
+  }
+
   /** Names registered in the contracts jar's reflect-config.json (read from the classpath). */
   static Set<String> registered() {
-    try (InputStream in = Topics.class.getClassLoader().getResourceAsStream(REFLECT_CONFIG)) {
-      assertThat(in).as(REFLECT_CONFIG + " on the classpath").isNotNull();
-      JsonNode config = new ObjectMapper().readTree(in);
-      Set<String> names = new TreeSet<>();
-      config.forEach(entry -> names.add(entry.get("name").asText()));
-      return names;
+    Set<String> names = new TreeSet<>();
+    read(REFLECT_CONFIG).forEach(entry -> names.add(entry.get("name").asText()));
+    return names;
+  }
+
+  private static JsonNode read(String resource) {
+    try (InputStream in = Topics.class.getClassLoader().getResourceAsStream(resource)) {
+      assertThat(in).as(resource + " on the classpath").isNotNull();
+      return new ObjectMapper().readTree(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -106,14 +140,31 @@ class NativeImageConfigTest {
 
   /** Every named class of the contracts jar (or classes directory), nested ones included. */
   private static List<Class<?>> contractsClasses() {
+    List<Class<?>> classes = new ArrayList<>();
+    for (String file : contractsFiles()) {
+      String name = file.replace('/', '.').replaceAll("\\.class$", "");
+      if (!file.endsWith(".class") || name.endsWith("-info") || name.matches(".*\\$\\d.*")) {
+        continue;
+      }
+      try {
+        classes.add(Class.forName(name, false, Topics.class.getClassLoader()));
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException("cannot load " + name, e);
+      }
+    }
+    return classes;
+  }
+
+  /** Paths of every file in the contracts jar (or classes directory), relative to its root. */
+  private static List<String> contractsFiles() {
     try {
       Path location =
           Path.of(Topics.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       if (Files.isDirectory(location)) {
-        return classesUnder(location);
+        return filesUnder(location);
       }
       try (FileSystem jar = FileSystems.newFileSystem(location)) {
-        return classesUnder(jar.getPath("/"));
+        return filesUnder(jar.getPath("/"));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -122,24 +173,13 @@ class NativeImageConfigTest {
     }
   }
 
-  private static List<Class<?>> classesUnder(Path root) throws IOException {
-    List<Class<?>> classes = new ArrayList<>();
+  private static List<String> filesUnder(Path root) throws IOException {
     try (Stream<Path> files = Files.walk(root)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-        String name =
-            root.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
-        if (name.endsWith("module-info")
-            || name.endsWith("package-info")
-            || name.matches(".*\\$\\d.*")) {
-          continue;
-        }
-        try {
-          classes.add(Class.forName(name, false, Topics.class.getClassLoader()));
-        } catch (ClassNotFoundException e) {
-          throw new IllegalStateException("cannot load " + name, e);
-        }
-      }
+      return files
+          .filter(Files::isRegularFile)
+          .map(f -> root.relativize(f).toString())
+          .sorted()
+          .toList();
     }
-    return classes;
   }
 }
