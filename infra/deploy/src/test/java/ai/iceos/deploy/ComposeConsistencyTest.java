@@ -4,6 +4,7 @@ import static ai.iceos.deploy.Manifests.at;
 import static ai.iceos.deploy.Manifests.list;
 import static ai.iceos.deploy.Manifests.map;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,6 +83,26 @@ class ComposeConsistencyTest {
         environment(service.name()).get("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT").toString();
     assertThat(endpoint).isEqualTo("http://otel-collector:4317");
     assertThat(map(COMPOSE.get("services"))).containsKeys("otel-collector", "jaeger", "prometheus");
+  }
+
+  /** The launcher's database and login (the services' own defaults), reached through compose's. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("services")
+  void shouldUseTheLaunchersDatabaseAndLogin(ServiceConfig service) {
+    assumeTrue(service.hasDatasource(), "no database");
+    Map<String, Object> env = environment(service.name());
+    Map<String, Object> postgres = environment("postgres");
+    String database = ServiceConfig.database(service.property("quarkus.datasource.reactive.url"));
+
+    assertThat(postgres.get("POSTGRES_DB")).isEqualTo(database);
+    assertThat(postgres.get("POSTGRES_USER"))
+        .isEqualTo(env.get("QUARKUS_DATASOURCE_USERNAME"))
+        .isEqualTo(service.property("quarkus.datasource.username"));
+    assertThat(env.get("QUARKUS_DATASOURCE_PASSWORD")).isEqualTo(postgres.get("POSTGRES_PASSWORD"));
+    assertThat(env.get("QUARKUS_DATASOURCE_REACTIVE_URL"))
+        .isEqualTo("postgresql://postgres:5432/" + database);
+    assertThat(env.get("QUARKUS_DATASOURCE_JDBC_URL"))
+        .isEqualTo("jdbc:" + env.get("QUARKUS_DATASOURCE_REACTIVE_URL"));
   }
 
   private static Map<String, Object> service(String name) {

@@ -4,6 +4,7 @@ import static ai.iceos.deploy.Manifests.at;
 import static ai.iceos.deploy.Manifests.list;
 import static ai.iceos.deploy.Manifests.map;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.iceos.contracts.messaging.Topics;
 import java.util.ArrayList;
@@ -110,6 +111,28 @@ class KubernetesConsistencyTest {
     if (replicas > 1) {
       assertThat(maxUnavailable).isLessThan(replicas);
     }
+  }
+
+  /** Every stateful service uses one database of the name the services (and launcher) use. */
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("overlaysAndServices")
+  void shouldUseTheServicesDatabase(Overlay overlay, String name, ServiceConfig service) {
+    assumeTrue(service.hasDatasource(), "no database");
+    Map<String, Object> config = overlay.data("ConfigMap", name);
+    String database = ServiceConfig.database(service.property("quarkus.datasource.reactive.url"));
+    String reactive = config.get("QUARKUS_DATASOURCE_REACTIVE_URL").toString();
+
+    assertThat(ServiceConfig.database(reactive)).isEqualTo(database);
+    assertThat(config.get("QUARKUS_DATASOURCE_JDBC_URL")).isEqualTo("jdbc:" + reactive);
+    overlay
+        .find("Deployment", "postgres")
+        .ifPresent(
+            postgres -> {
+              Map<String, Object> container = overlay.container("postgres");
+              assertThat(list(container.get("env")))
+                  .contains(Map.of("name", "POSTGRES_DB", "value", database));
+              assertThat(reactive).startsWith("postgresql://postgres:5432/");
+            });
   }
 
   @ParameterizedTest(name = "{0}")

@@ -53,6 +53,11 @@ record ServiceConfig(String name, Properties properties, String rawProperties, P
     return properties.containsKey("quarkus.datasource.db-kind");
   }
 
+  /** The database name of a PostgreSQL URL, reactive or JDBC ({@code ...://host:port/name}). */
+  static String database(String url) {
+    return url.replaceFirst("^.*://[^/]+/", "").replaceFirst("[?].*$", "");
+  }
+
   /** Every topic the service's channels name, dead-letter topics included. */
   Set<String> topics() {
     Set<String> topics = new TreeSet<>();
