@@ -85,10 +85,43 @@ public final class DemoRunner {
     HttpRequest request =
         post("/api/v1/blueprints", body).header("X-Version-Lock", "__new__").build();
     HttpResponse<String> response = send(request);
-    if (response.statusCode() != 201) {
-      throw unexpected("creating the blueprint", 201, response);
+    return switch (response.statusCode()) {
+      case 201 -> field(response, "id");
+      case 202 -> awaitCompiled(field(response, "id"));
+      default -> throw unexpected("creating the blueprint", 201, response);
+    };
+  }
+
+  /** The compiler did not answer within the API's bound (a slow start): poll until it has. */
+  private String awaitCompiled(String blueprintId) {
+    Instant deadline = Instant.now().plus(WAIT);
+    String status = "pending";
+    while (Instant.now().isBefore(deadline)) {
+      HttpResponse<String> response = send(get("/api/v1/blueprints/" + blueprintId));
+      if (response.statusCode() != 200) {
+        throw unexpected("reading the blueprint", 200, response);
+      }
+      status = parse(response).path("status").asText();
+      if ("compiled".equals(status)) {
+        return blueprintId;
+      }
+      if (!"pending".equals(status)) {
+        throw new DemoFailedException(
+            "blueprint " + blueprintId + " is " + status + ": " + response.body());
+      }
+      pause();
     }
-    return field(response, "id");
+    throw new DemoFailedException(
+        "blueprint " + blueprintId + " was still " + status + " after " + WAIT.toSeconds() + " s");
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DemoFailedException("interrupted");
+    }
   }
 
   private JsonNode execute(String blueprintId) {
@@ -119,12 +152,7 @@ public final class DemoRunner {
       if (TERMINAL.contains(view.path("status").asText())) {
         return view;
       }
-      try {
-        Thread.sleep(1000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new DemoFailedException("interrupted");
-      }
+      pause();
     }
     throw new DemoFailedException(
         "execution " + executionId + " did not finish in time; last view:\n" + pretty(view));

@@ -28,6 +28,9 @@ class DemoRunnerTest {
   private final List<String> requests = new CopyOnWriteArrayList<>();
   private volatile String executionStatus = "completed";
   private volatile int executionCode = 200;
+  private volatile boolean compilerSlow = false;
+  private final java.util.concurrent.atomic.AtomicInteger blueprintReads =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   @BeforeEach
   void startStandIn() throws IOException {
@@ -59,6 +62,17 @@ class DemoRunnerTest {
   }
 
   @Test
+  void shouldWaitForAPendingBlueprintToCompileBeforeRunningIt() {
+    compilerSlow = true;
+
+    JsonNode view = new DemoRunner(baseUrl()).run(DEMO, quiet());
+
+    assertThat(view.path("status").asText()).isEqualTo("completed");
+    assertThat(requests).filteredOn(r -> r.startsWith("GET /api/v1/blueprints/bp-1")).hasSize(2);
+    assertThat(requests.getLast()).startsWith("POST /api/v1/executions");
+  }
+
+  @Test
   void shouldFailUnlessTheExecutionCompleted() {
     executionStatus = "failed";
 
@@ -82,7 +96,17 @@ class DemoRunnerTest {
     String greet =
         body.replaceAll("\\s", "").contains("\"id\":\"greet\"") ? "\"id\":\"greet\"" : "";
     record(exchange, greet);
-    answer(exchange, 201, "{\"id\": \"bp-1\", \"version_lock\": \"v1\", \"status\": \"compiled\"}");
+    if ("GET".equals(exchange.getRequestMethod())) {
+      // pending on the first read, compiled on the second
+      String status = blueprintReads.incrementAndGet() < 2 ? "pending" : "compiled";
+      answer(exchange, 200, "{\"id\": \"bp-1\", \"status\": \"%s\"}".formatted(status));
+      return;
+    }
+    answer(
+        exchange,
+        compilerSlow ? 202 : 201,
+        "{\"id\": \"bp-1\", \"version_lock\": \"v1\", \"status\": \"%s\"}"
+            .formatted(compilerSlow ? "pending" : "compiled"));
   }
 
   private void runExecution(HttpExchange exchange) throws IOException {
