@@ -10,14 +10,17 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code ./mvnw package -Dcontainer-image} on this machine: the root pom's profiles decide before
- * any module builds, so validating the root alone (a few seconds) shows what every service gets.
- * Without a container engine the build must succeed and say clearly that images are skipped; with
- * one, it must not claim to skip.
+ * {@code ./mvnw package -Dcontainer-image} (and {@code -Dnative}) on this machine: the root pom's
+ * profiles decide before any module builds, so validating the root alone (a few seconds) shows what
+ * every service gets. Without a container engine the build must succeed and say clearly that images
+ * are skipped; with one, it must not claim to skip.
  */
 class ContainerImageProfileIT {
   private static final String SKIPPING = "SKIPPING container images: no container engine here";
   private static final Path SOCKET = Path.of("/var/run/docker.sock");
+  private static final String HELP_EVALUATE =
+      "org.apache.maven.plugins:maven-help-plugin:3.5.2:evaluate";
+  private static final String NATIVE_ENABLED = "-Dexpression=quarkus.native.enabled";
 
   @Test
   void shouldSkipImagesWithAClearMessageOnlyWhereNoEngineRuns() throws Exception {
@@ -32,6 +35,18 @@ class ContainerImageProfileIT {
           .contains(SKIPPING + " (/var/run/docker.sock is missing)")
           .contains("The JVM artefacts (target/quarkus-app) are built as usual");
     }
+  }
+
+  @Test
+  void shouldTurnNativeBuildsOnWithDashDNativeOnly() throws Exception {
+    // when
+    Result withNative =
+        maven("-N", "-q", "-Dnative", HELP_EVALUATE, NATIVE_ENABLED, "-DforceStdout");
+    Result without = maven("-N", "-q", HELP_EVALUATE, NATIVE_ENABLED, "-DforceStdout");
+    // then
+    assertThat(withNative.exitCode()).as(withNative.output()).isZero();
+    assertThat(withNative.output().strip()).isEqualTo("true");
+    assertThat(without.output().strip()).isNotEqualTo("true");
   }
 
   private record Result(int exitCode, String output) {}
