@@ -35,6 +35,7 @@ public final class LocalSystem implements AutoCloseable {
   private final Map<Service, Map<String, String>> extraEnv;
   private final Duration readyTimeout;
   private final Map<Service, ServiceProcess> processes = new EnumMap<>(Service.class);
+  private final List<ServiceProcess> replicas = new ArrayList<>();
   private LocalPostgres postgres;
   private LocalKafka kafka;
   private Path logDir;
@@ -257,6 +258,26 @@ public final class LocalSystem implements AutoCloseable {
     ServiceProcess process = process(service);
     process.start();
     process.awaitReady(readyTimeout);
+  }
+
+  /**
+   * Starts one more instance of a service (another consumer in its group) on a free port, with its
+   * own log file and the extra environment given, and waits until it is ready. It is stopped with
+   * the system.
+   */
+  public synchronized Replica startReplica(Service service, Map<String, String> env) {
+    requireNotStopped();
+    process(service);
+    int port = Ports.orFree(0);
+    Map<String, String> replicaEnv = new HashMap<>(envFor(service, port));
+    replicaEnv.putAll(env);
+    String name = service.moduleName() + "-" + (replicas.size() + 2);
+    ServiceProcess replica =
+        new ServiceProcess(service, port, projectRoot, logDir.resolve(name + ".log"), replicaEnv);
+    replicas.add(replica);
+    replica.start();
+    replica.awaitReady(readyTimeout);
+    return new Replica(replica);
   }
 
   public boolean isRunning(Service service) {
