@@ -84,6 +84,16 @@ final class IceosApi {
     return send(post("/api/v1/executions" + query, body(request)));
   }
 
+  /** Creates the fixture blueprint, starts it with no inputs and returns the execution id. */
+  String startFixture(String fixture) {
+    String blueprintId = createCompiled(fixture(fixture));
+    return startExecution(blueprintId, JSON.createObjectNode(), 0)
+        .expect(202)
+        .json()
+        .path("execution_id")
+        .asText();
+  }
+
   Answer execution(String executionId) {
     return send(request("/api/v1/executions/" + executionId).GET());
   }

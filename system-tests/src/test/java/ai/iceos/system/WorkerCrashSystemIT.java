@@ -3,7 +3,6 @@ package ai.iceos.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import ai.iceos.contracts.json.IceosJson;
 import ai.iceos.contracts.messaging.RunEvent;
 import ai.iceos.contracts.messaging.RunEventType;
 import ai.iceos.infra.LocalSystem;
@@ -26,13 +25,7 @@ class WorkerCrashSystemIT {
   @Test
   void shouldCompleteEveryNodeOnceWhenTheWorkerIsKilledMidRun() {
     // given: four 4-second sleeps running in parallel on the worker
-    String blueprintId = api.createCompiled(IceosApi.fixture("slow-fan-out.json"));
-    String executionId =
-        api.startExecution(blueprintId, IceosJson.mapper().createObjectNode(), 0)
-            .expect(202)
-            .json()
-            .path("execution_id")
-            .asText();
+    String executionId = api.startFixture("slow-fan-out.json");
     await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> "running".equals(nodeStatus(executionId, "s1")));

@@ -3,7 +3,6 @@ package ai.iceos.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import ai.iceos.contracts.json.IceosJson;
 import ai.iceos.contracts.messaging.RunEvent;
 import ai.iceos.contracts.messaging.RunEventType;
 import ai.iceos.infra.LocalSystem;
@@ -37,13 +36,7 @@ class WorkerFailoverSystemIT {
     Replica replica =
         system.startReplica(Service.NODE_WORKER, Map.of("ICEOS_WORKER_ID", REPLICA_ID));
     try {
-      String blueprintId = api.createCompiled(IceosApi.fixture("wide-fan-out.json"));
-      String executionId =
-          api.startExecution(blueprintId, IceosJson.mapper().createObjectNode(), 0)
-              .expect(202)
-              .json()
-              .path("execution_id")
-              .asText();
+      String executionId = api.startFixture("wide-fan-out.json");
       await()
           .atMost(Duration.ofSeconds(90))
           .until(() -> SLEEPS.stream().allMatch(s -> "running".equals(nodeStatus(executionId, s))));
