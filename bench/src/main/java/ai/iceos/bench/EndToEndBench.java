@@ -13,10 +13,10 @@ public final class EndToEndBench {
   private EndToEndBench() {}
 
   public static void main(String[] args) throws Exception {
-    String api = option(args, "--api", "http://127.0.0.1:8080");
-    String kafka = option(args, "--kafka", "127.0.0.1:29092");
-    String token = option(args, "--token", "dev-token");
-    int runs = Integer.parseInt(option(args, "--runs", "30"));
+    String api = Options.of(args, "--api", "http://127.0.0.1:8080");
+    String kafka = Options.of(args, "--kafka", "127.0.0.1:29092");
+    String token = Options.of(args, "--token", "dev-token");
+    int runs = Integer.parseInt(Options.of(args, "--runs", "30"));
 
     LatencySample hop = new KafkaHopBench(kafka).run(200, 2000);
     ChainBench.Result chain = new ChainBench(api, token).run(10, 3, runs);
@@ -36,14 +36,5 @@ public final class EndToEndBench {
         "Per node (engine time / 10, p50): %.2f ms = %.1f Kafka hops (p50).%n",
         chain.engine().percentileMs(50) / 10,
         chain.engine().percentileMs(50) / 10 / hop.percentileMs(50));
-  }
-
-  private static String option(String[] args, String name, String fallback) {
-    for (int i = 0; i + 1 < args.length; i++) {
-      if (args[i].equals(name)) {
-        return args[i + 1];
-      }
-    }
-    return fallback;
   }
 }
