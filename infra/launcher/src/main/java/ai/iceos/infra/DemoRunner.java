@@ -16,12 +16,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Submits the demo blueprint to blueprint-service, runs it with {@code {"name": "iceOS"}} and
- * prints the finished execution view. Succeeds only when the execution's status is {@code
- * completed}.
+ * Submits each demo blueprint to blueprint-service, runs it with {@code {"name": "iceOS"}} and
+ * prints the finished execution view and the output of its last node. Succeeds only when every
+ * execution's status is {@code completed}.
  */
 public final class DemoRunner {
   private static final String TOKEN = "Bearer dev-token";
@@ -44,19 +48,32 @@ public final class DemoRunner {
   }
 
   /**
-   * {@code DemoRunner <blueprint-service base URL> <blueprint file>}; exit 0 only when completed.
+   * {@code DemoRunner <blueprint-service base URL> <project root> [blueprint file]...}: runs the
+   * given files, or the {@link LauncherArgs#DEFAULT_DEMOS}; exit 0 only when every execution
+   * completed.
    */
   public static void main(String[] args) {
-    if (args.length != 2) {
-      System.err.println("usage: DemoRunner <blueprint-service URL> <blueprint.json>");
+    if (args.length < 2) {
+      System.err.println(
+          "usage: DemoRunner <blueprint-service URL> <project root> [blueprint.json]...");
       System.exit(2);
     }
     try {
-      new DemoRunner(args[0]).run(Path.of(args[1]), System.out);
+      Path root = Path.of(args[1]);
+      List<String> names =
+          args.length > 2
+              ? Arrays.asList(args).subList(2, args.length)
+              : LauncherArgs.DEFAULT_DEMOS;
+      new DemoRunner(args[0]).runAll(names.stream().map(root::resolve).toList(), System.out);
     } catch (DemoFailedException e) {
       System.err.println("demo failed: " + e.getMessage());
       System.exit(1);
     }
+  }
+
+  /** Runs each demo in turn; throws at the first one that does not complete. */
+  public void runAll(List<Path> blueprintFiles, PrintStream out) {
+    blueprintFiles.forEach(file -> run(file, out));
   }
 
   /** Creates the blueprint, runs it, prints the view; throws unless it completed. */
@@ -72,7 +89,28 @@ public final class DemoRunner {
           "the execution ended with status '" + status + "', not 'completed'");
     }
     out.println("demo: execution " + view.path("execution_id").asText() + " completed");
+    lastNodeOutput(blueprintFile, view)
+        .ifPresent(
+            output -> out.println("demo: result of " + output.getKey() + ": " + output.getValue()));
     return view;
+  }
+
+  /** The output of the blueprint's last top-level node, the one a reader of the demo wants. */
+  private Optional<Map.Entry<String, JsonNode>> lastNodeOutput(Path file, JsonNode view) {
+    JsonNode nodes = readJson(file).path("nodes");
+    if (nodes.isEmpty()) {
+      return Optional.empty();
+    }
+    String last = nodes.get(nodes.size() - 1).path("id").asText();
+    return Optional.of(Map.entry(last, view.path("nodes").path(last).path("output")));
+  }
+
+  private JsonNode readJson(Path file) {
+    try {
+      return json.readTree(file.toFile());
+    } catch (IOException e) {
+      throw new DemoFailedException("cannot read " + file + ": " + e.getMessage());
+    }
   }
 
   private String createBlueprint(Path file) {

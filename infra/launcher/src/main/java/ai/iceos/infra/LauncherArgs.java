@@ -1,6 +1,7 @@
 package ai.iceos.infra;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -14,8 +15,8 @@ import java.util.Set;
  * @param dataDir persistent data, logs, pid and ready files ({@code --data-dir}, default {@code
  *     <root>/.local-run})
  * @param services {@code --services all|none|<name>,<name>…} (default all)
- * @param demo {@code --demo}: submit the demo blueprint once everything is ready
- * @param demoFile {@code --demo-file} (default {@code <root>/infra/local/demo-blueprint.json})
+ * @param demo {@code --demo}: run the demo blueprints once everything is ready
+ * @param demoFiles {@code --demo-file}, repeatable (default {@link #DEFAULT_DEMOS} under the root)
  * @param help {@code -h} / {@code --help}
  */
 public record LauncherArgs(
@@ -23,13 +24,16 @@ public record LauncherArgs(
     Path dataDir,
     Set<Service> services,
     boolean demo,
-    Path demoFile,
+    List<Path> demoFiles,
     boolean help) {
+
+  /** The demos {@code --demo} runs, in order, relative to the project root. */
+  public static final List<String> DEFAULT_DEMOS = List.of("infra/local/demo-blueprint.json");
 
   public static final String USAGE =
       """
       usage: LocalSystemMain [--root DIR] [--data-dir DIR] [--services all|none|NAME,NAME...]
-                             [--demo] [--demo-file FILE]
+                             [--demo] [--demo-file FILE]...
         Starts PostgreSQL, a KRaft Kafka broker, the topics and the services, and runs until
         SIGTERM/Ctrl-C. Ports come from KAFKA_PORT, KAFKA_CONTROLLER_PORT, POSTGRES_PORT and
         <SERVICE>_PORT (e.g. BLUEPRINT_SERVICE_PORT).""";
@@ -38,13 +42,14 @@ public record LauncherArgs(
     EnumSet<Service> ordered = EnumSet.noneOf(Service.class);
     ordered.addAll(services);
     services = Collections.unmodifiableSet(ordered);
+    demoFiles = List.copyOf(demoFiles);
   }
 
   /** Parses {@code args}; relative paths resolve against {@code workingDir}. */
   public static LauncherArgs parse(List<String> args, Path workingDir) {
     Path root = null;
     Path dataDir = null;
-    Path demoFile = null;
+    List<Path> demoFiles = new ArrayList<>();
     Set<Service> services = EnumSet.allOf(Service.class);
     boolean demo = false;
     boolean help = false;
@@ -55,7 +60,7 @@ public record LauncherArgs(
         case "--data-dir" -> dataDir = workingDir.resolve(value(args, ++i, arg));
         case "--services" -> services = parseServices(value(args, ++i, arg));
         case "--demo" -> demo = true;
-        case "--demo-file" -> demoFile = workingDir.resolve(value(args, ++i, arg));
+        case "--demo-file" -> demoFiles.add(workingDir.resolve(value(args, ++i, arg)));
         case "-h", "--help" -> help = true;
         default -> throw new IllegalArgumentException("unknown option '" + arg + "'\n" + USAGE);
       }
@@ -66,7 +71,7 @@ public record LauncherArgs(
         dataDir == null ? projectRoot.resolve(".local-run") : dataDir.toAbsolutePath().normalize(),
         services,
         demo,
-        demoFile == null ? projectRoot.resolve("infra/local/demo-blueprint.json") : demoFile,
+        demoFiles.isEmpty() ? DEFAULT_DEMOS.stream().map(projectRoot::resolve).toList() : demoFiles,
         help);
   }
 

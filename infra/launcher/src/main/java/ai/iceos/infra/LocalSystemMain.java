@@ -70,7 +70,8 @@ public final class LocalSystemMain {
       runDir.markReady(table);
       System.out.println(table);
       if (args.demo()) {
-        new DemoRunner(system.baseUrl(Service.BLUEPRINT_SERVICE)).run(args.demoFile(), System.out);
+        new DemoRunner(system.baseUrl(Service.BLUEPRINT_SERVICE))
+            .runAll(args.demoFiles(), System.out);
       }
     } catch (Exception e) {
       String message = String.valueOf(e.getMessage());

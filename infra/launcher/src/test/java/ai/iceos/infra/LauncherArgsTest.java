@@ -18,7 +18,8 @@ class LauncherArgsTest {
     assertThat(args.dataDir()).isEqualTo(Path.of("/repo/.local-run"));
     assertThat(args.services()).containsExactly(Service.values());
     assertThat(args.demo()).isFalse();
-    assertThat(args.demoFile()).isEqualTo(Path.of("/repo/infra/local/demo-blueprint.json"));
+    assertThat(args.demoFiles())
+        .isEqualTo(LauncherArgs.DEFAULT_DEMOS.stream().map(Path.of("/repo")::resolve).toList());
   }
 
   @Test
@@ -41,7 +42,7 @@ class LauncherArgsTest {
     assertThat(args.dataDir()).isEqualTo(Path.of("/data"));
     assertThat(args.services()).containsExactly(Service.COMPILER_SERVICE, Service.LLM_GATEWAY);
     assertThat(args.demo()).isTrue();
-    assertThat(args.demoFile()).isEqualTo(Path.of("/repo/demo.json"));
+    assertThat(args.demoFiles()).containsExactly(Path.of("/repo/demo.json"));
   }
 
   @Test
