@@ -23,11 +23,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The public blueprint schema accepts every example the project ships ({@code shared/examples},
- * found next to the repository or above it, and the copies under {@code src/test/resources}) and
- * rejects what SPEC §1 forbids.
+ * found next to the repository or above it, and the copies the repository ships in {@code
+ * examples/}) and rejects what SPEC §1 forbids.
  */
 class BlueprintSchemaTest {
-  private static final Path COPIES = Path.of("src/test/resources/examples");
+  private static final Path COPIES = Path.of("../examples");
   private static final JsonSchemaFactory FACTORY =
       JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
   private static final JsonSchema SCHEMA = FACTORY.getSchema(BlueprintSchema.document());
