@@ -1,10 +1,12 @@
 package ai.iceos.worker.messaging;
 
+import ai.iceos.contracts.messaging.Failure;
 import ai.iceos.contracts.messaging.NodeOutcome;
 import ai.iceos.contracts.messaging.NodeTask;
 import ai.iceos.worker.WorkerConfig;
 import ai.iceos.worker.WorkerIdentity;
 import ai.iceos.worker.node.AttemptResult;
+import ai.iceos.worker.node.FailureClassifier;
 import ai.iceos.worker.node.NodeRunner;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
@@ -52,12 +54,31 @@ class NodeTaskHandler {
     return tasks.onItem().transformToMulti(this::attemptSafely).merge(config.maxConcurrentTasks());
   }
 
-  /** Never fails: a bug here costs one task (dead-lettered), not the whole stream. */
+  /**
+   * Never fails: a bug while running a readable task reports a retryable {@code internal} failure
+   * for it (the scheduler's retry policy decides), so no task is lost or dead-lettered for a bug.
+   */
   private Multi<Message<NodeOutcome>> attemptSafely(Message<NodeTask> incoming) {
     return Multi.createFrom()
         .deferred(() -> attempt(incoming))
         .onFailure()
+        .recoverWithMulti(error -> reportInternal(incoming, error))
+        .onFailure()
         .recoverWithMulti(error -> abandon(incoming, error));
+  }
+
+  private Multi<Message<NodeOutcome>> reportInternal(Message<NodeTask> incoming, Throwable error) {
+    NodeTask task = incoming.getPayload();
+    if (task == null) {
+      return abandon(incoming, error);
+    }
+    Log.errorf(
+        error, "Running task %s failed unexpectedly; reporting it as internal", task.taskId());
+    Failure failure =
+        Failure.retryable(FailureClassifier.INTERNAL, FailureClassifier.describe(error));
+    Instant now = clock.instant();
+    NodeOutcome failed = Outcomes.finished(task, new AttemptResult.Failed(failure, null), 0, now);
+    return Multi.createFrom().item(outgoing(incoming, failed, true));
   }
 
   private Multi<Message<NodeOutcome>> attempt(Message<NodeTask> incoming) {

@@ -34,20 +34,26 @@ public class NodeRunner {
 
   private final ToolNodeExecutor tools;
   private final LlmNodeExecutor llms;
+  private final RunningAttempts attempts;
   private final MeterRegistry meters;
   private final AtomicInteger running;
 
-  NodeRunner(ToolNodeExecutor tools, LlmNodeExecutor llms, MeterRegistry meters) {
+  NodeRunner(
+      ToolNodeExecutor tools,
+      LlmNodeExecutor llms,
+      RunningAttempts attempts,
+      MeterRegistry meters) {
     this.tools = tools;
     this.llms = llms;
+    this.attempts = attempts;
     this.meters = meters;
     this.running = meters.gauge(RUNNING_METRIC, new AtomicInteger());
   }
 
   public Uni<AttemptResult> run(NodeTask task) {
     Duration deadline = Deadline.of(task);
-    return Uni.createFrom()
-        .deferred(() -> execute(task))
+    return attempts
+        .cancellable(task, Uni.createFrom().deferred(() -> execute(task)))
         .onSubscription()
         .invoke(running::incrementAndGet)
         .onTermination()

@@ -25,6 +25,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -111,8 +112,51 @@ class NodeRunnerTest {
   void shouldFailArgumentsThatBreakTheToolSchemaPermanently() {
     var result = run(task(tool("strict", "{\"count\": \"x\"}"), "{}", 5_000));
 
-    assertThat(failure(result).type()).isEqualTo("validation");
-    assertThat(failure(result).retryable()).isFalse();
+    assertThat(failure(result))
+        .isEqualTo(
+            Failure.permanent(
+                "validation",
+                "Input validation failed for tool 'strict': count: string found, integer"
+                    + " expected"));
+  }
+
+  @Test
+  void shouldFillDeclaredArgumentsFromScopeThenDefaultsWithExplicitArgumentsWinning() {
+    var node = tool("strict", "{\"count\": 7}");
+
+    var result = run(task(node, "{\"count\": 1, \"item\": {\"a\": 1}, \"other\": 2}", 5_000));
+
+    assertThat(result)
+        .isEqualTo(
+            new AttemptResult.Succeeded(
+                json("{\"count\": 7, \"item\": {\"a\": 1}, \"mode\": \"fast\"}"), null));
+  }
+
+  @Test
+  void shouldTakeADeclaredArgumentFromScopeWhenNotGiven() {
+    var result = run(task(tool("strict", "{}"), "{\"count\": 3}", 5_000));
+
+    assertThat(((AttemptResult.Succeeded) result).output().get("count").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  void shouldReportAToolWithABrokenOutputSchemaAsInternal() {
+    var result = run(task(tool("dangling", "{}"), "{}", 5_000));
+
+    assertThat(failure(result).type()).isEqualTo("internal");
+    assertThat(failure(result).retryable()).isTrue();
+  }
+
+  @Test
+  void shouldFailAResultThatBreaksTheToolsOutputSchemaAsInvalidOutput() {
+    var result = run(task(tool("sloppy", "{}"), "{}", 5_000));
+
+    assertThat(failure(result))
+        .isEqualTo(
+            Failure.retryable(
+                "invalid-output",
+                "Output validation failed for tool 'sloppy': required property 'total' not"
+                    + " found"));
   }
 
   @Test
@@ -177,6 +221,7 @@ class NodeRunnerTest {
                 },
                 new TemplateRenderer(),
                 new SchemaValidator()),
+            new RunningAttempts(InstantSource.system()),
             new SimpleMeterRegistry());
 
     var result =
@@ -199,6 +244,7 @@ class NodeRunnerTest {
     return new NodeRunner(
         toolExecutor(),
         new LlmNodeExecutor(gateway, new TemplateRenderer(), new SchemaValidator()),
+        new RunningAttempts(InstantSource.system()),
         meters);
   }
 
@@ -220,8 +266,19 @@ class NodeRunnerTest {
             new TestTool("never", "{}", (args, ctx) -> Uni.createFrom().nothing()),
             new TestTool(
                 "strict",
-                "{\"properties\": {\"count\": {\"type\": \"integer\"}}}",
-                (args, ctx) -> Uni.createFrom().item(args)));
+                "{\"properties\": {\"count\": {\"type\": \"integer\"}, \"item\": {},"
+                    + " \"mode\": {\"default\": \"fast\"}}}",
+                (args, ctx) -> Uni.createFrom().item(args)),
+            new TestTool(
+                "dangling",
+                "{}",
+                "{\"$ref\": \"#/$defs/missing\"}",
+                (args, ctx) -> Uni.createFrom().item(json("{}"))),
+            new TestTool(
+                "sloppy",
+                "{}",
+                "{\"required\": [\"total\"]}",
+                (args, ctx) -> Uni.createFrom().item(json("{\"sum\": 1}"))));
     return new ToolNodeExecutor(
         new ToolRegistry(tools), new TemplateRenderer(), new SchemaValidator());
   }
@@ -290,8 +347,15 @@ class NodeRunnerTest {
   }
 
   private record TestTool(
-      String name, String schema, BiFunction<JsonNode, ToolContext, Uni<JsonNode>> body)
+      String name,
+      String schema,
+      String output,
+      BiFunction<JsonNode, ToolContext, Uni<JsonNode>> body)
       implements Tool {
+    TestTool(String name, String schema, BiFunction<JsonNode, ToolContext, Uni<JsonNode>> body) {
+      this(name, schema, "{}", body);
+    }
+
     @Override
     public String description() {
       return "test tool " + name;
@@ -304,7 +368,7 @@ class NodeRunnerTest {
 
     @Override
     public JsonNode outputSchema() {
-      return json("{}");
+      return json(output);
     }
 
     @Override
