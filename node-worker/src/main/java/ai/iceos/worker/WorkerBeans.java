@@ -1,5 +1,6 @@
 package ai.iceos.worker;
 
+import ai.iceos.worker.code.JsSandbox;
 import ai.iceos.worker.http.AddressGuard;
 import ai.iceos.worker.http.HttpLimits;
 import ai.iceos.worker.http.OutboundHttp;
@@ -31,6 +32,12 @@ final class WorkerBeans {
   @Singleton
   InstantSource instantSource() {
     return InstantSource.system();
+  }
+
+  @Produces
+  @Singleton
+  JsSandbox jsSandbox(WorkerConfig config) {
+    return new JsSandbox(config.code().maxStatements(), config.code().maxOutputChars());
   }
 
   @Produces

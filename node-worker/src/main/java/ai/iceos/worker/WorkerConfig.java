@@ -33,6 +33,20 @@ public interface WorkerConfig {
   /** {@code marketplace_client} and {@code api_poster}. */
   Publishing publishing();
 
+  /** {@code code} nodes (GraalJS sandbox). */
+  Code code();
+
+  /** Limits of one {@code code} node run, besides the attempt's deadline. */
+  interface Code {
+    /** JavaScript statements one run may execute; more fails it as {@code code-limit}. */
+    @WithDefault("10000000")
+    long maxStatements();
+
+    /** Largest JSON output of one run, in characters. */
+    @WithDefault("1000000")
+    int maxOutputChars();
+  }
+
   /** Outbound HTTP limits. */
   interface Http {
     /**

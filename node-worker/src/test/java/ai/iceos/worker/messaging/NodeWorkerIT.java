@@ -19,6 +19,7 @@ import ai.iceos.contracts.messaging.Topics;
 import ai.iceos.contracts.messaging.Usage;
 import ai.iceos.contracts.messaging.serde.NodeOutcomeDeserializer;
 import ai.iceos.testkit.KafkaResource;
+import ai.iceos.worker.node.CodeNodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -232,6 +233,20 @@ class NodeWorkerIT {
                   .isEqualByComparingTo(new BigDecimal("375.00"));
               assertThat(completed.output().get("duplicate").asBoolean()).isTrue();
             });
+  }
+
+  @Test
+  void shouldRunACodeNodeInTheJavaScriptSandbox() {
+    var node =
+        CodeNodes.inline(
+            "calc", "return ctx.inputs.prices.reduce((a, b) => a + b, 0);", "javascript");
+
+    send(task(node, "{\"inputs\": {\"prices\": [1.5, 2.5]}}", 30_000));
+
+    assertThat(awaitFinished(1).get(1))
+        .isInstanceOfSatisfying(
+            NodeCompleted.class,
+            completed -> assertThat(completed.output()).isEqualTo(json("{\"result\": 4}")));
   }
 
   @Test

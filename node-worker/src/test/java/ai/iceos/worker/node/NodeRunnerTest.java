@@ -9,6 +9,7 @@ import ai.iceos.contracts.blueprint.NodeSpec;
 import ai.iceos.contracts.blueprint.ToolNodeSpec;
 import ai.iceos.contracts.messaging.Failure;
 import ai.iceos.contracts.messaging.Usage;
+import ai.iceos.worker.code.JsSandbox;
 import ai.iceos.worker.llm.ChatCompletionRequest;
 import ai.iceos.worker.llm.ChatCompletionResponse;
 import ai.iceos.worker.llm.ChatMessage;
@@ -140,6 +141,26 @@ class NodeRunnerTest {
   }
 
   @Test
+  void shouldRunACodeNodeWithItsScopeAsCtx() {
+    var result =
+        run(
+            task(
+                CodeNodes.inline("calc", "return {total: ctx.load.rows.length};", null),
+                "{\"load\": {\"rows\": [1, 2]}}",
+                10_000));
+
+    assertThat(result).isEqualTo(new AttemptResult.Succeeded(json("{\"total\": 2}"), null));
+  }
+
+  @Test
+  void shouldRefuseCodeInAnotherLanguagePermanently() {
+    var result = run(task(CodeNodes.inline("calc", "print(1)", "python"), "{}", 10_000));
+
+    assertThat(failure(result).type()).isEqualTo("unsupported-language");
+    assertThat(failure(result).retryable()).isFalse();
+  }
+
+  @Test
   void shouldReportAToolWithABrokenOutputSchemaAsInternal() {
     var result = run(task(tool("dangling", "{}"), "{}", 5_000));
 
@@ -221,6 +242,7 @@ class NodeRunnerTest {
                 },
                 new TemplateRenderer(),
                 new SchemaValidator()),
+            new CodeNodeExecutor(new JsSandbox(1_000_000, 100_000)),
             new RunningAttempts(InstantSource.system()),
             new SimpleMeterRegistry());
 
@@ -244,6 +266,7 @@ class NodeRunnerTest {
     return new NodeRunner(
         toolExecutor(),
         new LlmNodeExecutor(gateway, new TemplateRenderer(), new SchemaValidator()),
+        new CodeNodeExecutor(new JsSandbox(1_000_000, 100_000)),
         new RunningAttempts(InstantSource.system()),
         meters);
   }
