@@ -1,12 +1,10 @@
 package ai.iceos.worker.messaging;
 
-import ai.iceos.contracts.messaging.Failure;
 import ai.iceos.contracts.messaging.NodeOutcome;
 import ai.iceos.contracts.messaging.NodeTask;
 import ai.iceos.worker.WorkerConfig;
 import ai.iceos.worker.WorkerIdentity;
 import ai.iceos.worker.node.AttemptResult;
-import ai.iceos.worker.node.FailureClassifier;
 import ai.iceos.worker.node.NodeRunner;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
@@ -74,10 +72,7 @@ class NodeTaskHandler {
     }
     Log.errorf(
         error, "Running task %s failed unexpectedly; reporting it as internal", task.taskId());
-    Failure failure =
-        Failure.retryable(FailureClassifier.INTERNAL, FailureClassifier.describe(error));
-    Instant now = clock.instant();
-    NodeOutcome failed = Outcomes.finished(task, new AttemptResult.Failed(failure, null), 0, now);
+    NodeOutcome failed = Outcomes.internal(task, error, clock.instant());
     return Multi.createFrom().item(outgoing(incoming, failed, true));
   }
 
