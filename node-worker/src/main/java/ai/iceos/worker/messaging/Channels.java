@@ -4,6 +4,8 @@ package ai.iceos.worker.messaging;
 final class Channels {
   static final String NODE_TASKS = "node-tasks";
   static final String NODE_OUTCOMES = "node-outcomes";
+  static final String TOOL_CATALOG = "tool-catalog";
+  static final String TASK_CANCELLATIONS = "task-cancellations";
 
   private Channels() {}
 }

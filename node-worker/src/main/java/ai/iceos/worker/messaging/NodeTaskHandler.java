@@ -52,12 +52,28 @@ class NodeTaskHandler {
     return tasks.onItem().transformToMulti(this::attemptSafely).merge(config.maxConcurrentTasks());
   }
 
-  /** Never fails: a bug here costs one task (dead-lettered), not the whole stream. */
+  /**
+   * Never fails: a bug while running a readable task reports a retryable {@code internal} failure
+   * for it (the scheduler's retry policy decides), so no task is lost or dead-lettered for a bug.
+   */
   private Multi<Message<NodeOutcome>> attemptSafely(Message<NodeTask> incoming) {
     return Multi.createFrom()
         .deferred(() -> attempt(incoming))
         .onFailure()
+        .recoverWithMulti(error -> reportInternal(incoming, error))
+        .onFailure()
         .recoverWithMulti(error -> abandon(incoming, error));
+  }
+
+  private Multi<Message<NodeOutcome>> reportInternal(Message<NodeTask> incoming, Throwable error) {
+    NodeTask task = incoming.getPayload();
+    if (task == null) {
+      return abandon(incoming, error);
+    }
+    Log.errorf(
+        error, "Running task %s failed unexpectedly; reporting it as internal", task.taskId());
+    NodeOutcome failed = Outcomes.internal(task, error, clock.instant());
+    return Multi.createFrom().item(outgoing(incoming, failed, true));
   }
 
   private Multi<Message<NodeOutcome>> attempt(Message<NodeTask> incoming) {

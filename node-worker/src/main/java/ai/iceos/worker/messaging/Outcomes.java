@@ -1,11 +1,13 @@
 package ai.iceos.worker.messaging;
 
+import ai.iceos.contracts.messaging.Failure;
 import ai.iceos.contracts.messaging.NodeCompleted;
 import ai.iceos.contracts.messaging.NodeFailed;
 import ai.iceos.contracts.messaging.NodeOutcome;
 import ai.iceos.contracts.messaging.NodeStarted;
 import ai.iceos.contracts.messaging.NodeTask;
 import ai.iceos.worker.node.AttemptResult;
+import ai.iceos.worker.node.FailureClassifier;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -50,6 +52,16 @@ final class Outcomes {
               durationMs,
               at);
     };
+  }
+
+  /**
+   * The final outcome of a task whose handling hit a bug: a retryable {@code internal} failure, so
+   * the scheduler's retry policy decides and the task is neither lost nor dead-lettered.
+   */
+  static NodeOutcome internal(NodeTask task, Throwable bug, Instant at) {
+    Failure failure =
+        Failure.retryable(FailureClassifier.INTERNAL, FailureClassifier.describe(bug));
+    return finished(task, new AttemptResult.Failed(failure, null), 0, at);
   }
 
   /** The task's id, derived as the contract defines it when an older sender left it out. */

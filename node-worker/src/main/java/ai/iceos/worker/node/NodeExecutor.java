@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
  * anything else that goes wrong is classified by {@link FailureClassifier}. The returned {@code
  * Uni} must not block and must stop its work when cancelled (the deadline cancels it).
  */
-public sealed interface NodeExecutor<S extends NodeSpec> permits ToolNodeExecutor, LlmNodeExecutor {
+public sealed interface NodeExecutor<S extends NodeSpec>
+    permits ToolNodeExecutor, LlmNodeExecutor, CodeNodeExecutor {
   Uni<NodeResult> execute(S node, NodeTask task);
 }

@@ -34,20 +34,29 @@ public class NodeRunner {
 
   private final ToolNodeExecutor tools;
   private final LlmNodeExecutor llms;
+  private final CodeNodeExecutor code;
+  private final RunningAttempts attempts;
   private final MeterRegistry meters;
   private final AtomicInteger running;
 
-  NodeRunner(ToolNodeExecutor tools, LlmNodeExecutor llms, MeterRegistry meters) {
+  NodeRunner(
+      ToolNodeExecutor tools,
+      LlmNodeExecutor llms,
+      CodeNodeExecutor code,
+      RunningAttempts attempts,
+      MeterRegistry meters) {
     this.tools = tools;
     this.llms = llms;
+    this.code = code;
+    this.attempts = attempts;
     this.meters = meters;
     this.running = meters.gauge(RUNNING_METRIC, new AtomicInteger());
   }
 
   public Uni<AttemptResult> run(NodeTask task) {
     Duration deadline = Deadline.of(task);
-    return Uni.createFrom()
-        .deferred(() -> execute(task))
+    return attempts
+        .cancellable(task, Uni.createFrom().deferred(() -> execute(task)))
         .onSubscription()
         .invoke(running::incrementAndGet)
         .onTermination()
@@ -83,7 +92,7 @@ public class NodeRunner {
       case LlmNodeSpec llm -> llms.execute(llm, task);
       case AgentNodeSpec n -> notRunHere(task);
       case SwarmNodeSpec n -> notRunHere(task);
-      case CodeNodeSpec n -> notRunHere(task);
+      case CodeNodeSpec snippet -> code.execute(snippet, task);
       case ConditionNodeSpec n -> notRunHere(task);
       case WorkflowNodeSpec n -> notRunHere(task);
       case LoopNodeSpec n -> notRunHere(task);

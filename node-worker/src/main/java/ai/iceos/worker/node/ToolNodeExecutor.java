@@ -8,6 +8,7 @@ import ai.iceos.worker.template.TemplateException;
 import ai.iceos.worker.template.TemplateRenderer;
 import ai.iceos.worker.template.TemplateScope;
 import ai.iceos.worker.tool.Tool;
+import ai.iceos.worker.tool.ToolArguments;
 import ai.iceos.worker.tool.ToolContext;
 import ai.iceos.worker.tool.ToolException;
 import ai.iceos.worker.tool.ToolRegistry;
@@ -26,6 +27,7 @@ public final class ToolNodeExecutor implements NodeExecutor<ToolNodeSpec> {
   static final String UNKNOWN_TOOL = "unknown-tool";
   static final String TEMPLATE_ERROR = "template-error";
   static final String VALIDATION = "validation";
+  static final String INVALID_OUTPUT = "invalid-output";
 
   private final ToolRegistry registry;
   private final TemplateRenderer renderer;
@@ -47,15 +49,24 @@ public final class ToolNodeExecutor implements NodeExecutor<ToolNodeSpec> {
                     new NodeFailureException(
                         Failure.permanent(
                             UNKNOWN_TOOL, "Tool '" + node.toolName() + "' is not registered")));
-    JsonNode args = checkedArguments(tool, renderArguments(node, task));
+    JsonNode args =
+        checkedArguments(
+            tool,
+            ToolArguments.assemble(tool.inputSchema(), renderArguments(node, task), task.scope()));
     ToolContext context =
         new ToolContext(
-            task.executionId(), task.nodeId(), task.taskId(), task.orgId(), task.attempt());
+            task.executionId(),
+            task.nodeId(),
+            task.taskId(),
+            task.orgId(),
+            task.attempt(),
+            task.scope(),
+            node.dependencies());
     return Uni.createFrom()
         .deferred(() -> tool.execute(args, context))
-        .map(output -> new NodeResult(output == null ? NullNode.getInstance() : output, null))
         .onFailure()
-        .transform(ToolNodeExecutor::toolFailure);
+        .transform(ToolNodeExecutor::toolFailure)
+        .map(output -> new NodeResult(checkedOutput(tool, output), null));
   }
 
   private JsonNode renderArguments(ToolNodeSpec node, NodeTask task) {
@@ -70,10 +81,22 @@ public final class ToolNodeExecutor implements NodeExecutor<ToolNodeSpec> {
     List<String> problems = validator.validate(tool.inputSchema(), args);
     if (!problems.isEmpty()) {
       String message =
-          "Invalid arguments for tool '" + tool.name() + "': " + String.join("; ", problems);
+          "Input validation failed for tool '" + tool.name() + "': " + String.join("; ", problems);
       throw new NodeFailureException(Failure.permanent(VALIDATION, message));
     }
     return args;
+  }
+
+  /** A result that breaks the tool's own output schema is a retryable {@code invalid-output}. */
+  private JsonNode checkedOutput(Tool tool, JsonNode output) {
+    JsonNode result = output == null ? NullNode.getInstance() : output;
+    List<String> problems = validator.validate(tool.outputSchema(), result);
+    if (!problems.isEmpty()) {
+      String message =
+          "Output validation failed for tool '" + tool.name() + "': " + String.join("; ", problems);
+      throw new NodeFailureException(Failure.retryable(INVALID_OUTPUT, message));
+    }
+    return result;
   }
 
   /** A tool's own exception is a {@code tool-error} (or its declared type), never internal. */

@@ -21,14 +21,26 @@ public final class SchemaValidator {
   private final Map<JsonNode, JsonSchema> compiled = new ConcurrentHashMap<>();
 
   /**
-   * The problems of {@code value} against {@code schema}, each as {@code <location>: <problem>};
-   * empty when valid.
+   * The problems of {@code value} against {@code schema}, each as {@code <location>: <problem>}
+   * with the location a dotted path without the {@code $.} root ({@code items[0].name: ...}), or
+   * just {@code <problem>} at the root; empty when valid.
    */
   public List<String> validate(JsonNode schema, JsonNode value) {
     return compile(schema).validate(value).stream()
         .map(ValidationMessage::getMessage)
+        .map(SchemaValidator::withoutRoot)
         .sorted()
         .toList();
+  }
+
+  private static String withoutRoot(String message) {
+    if (message.startsWith("$.")) {
+      return message.substring(2);
+    }
+    if (message.startsWith("$: ")) {
+      return message.substring(3);
+    }
+    return message;
   }
 
   private JsonSchema compile(JsonNode schema) {

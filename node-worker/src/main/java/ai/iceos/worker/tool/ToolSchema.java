@@ -4,11 +4,11 @@ import ai.iceos.contracts.json.IceosJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Parses the JSON Schema literals that built-in tools declare. */
-final class ToolSchema {
+/** Parses the JSON Schema literals that tools declare (draft 2020-12). */
+public final class ToolSchema {
   private ToolSchema() {}
 
-  static JsonNode parse(String json) {
+  public static JsonNode parse(String json) {
     try {
       return IceosJson.mapper().readTree(json);
     } catch (JsonProcessingException e) {

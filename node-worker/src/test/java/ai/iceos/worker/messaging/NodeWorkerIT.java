@@ -8,6 +8,7 @@ import ai.iceos.contracts.blueprint.LlmNodeSpec;
 import ai.iceos.contracts.blueprint.NodeSpec;
 import ai.iceos.contracts.blueprint.ToolNodeSpec;
 import ai.iceos.contracts.json.IceosJson;
+import ai.iceos.contracts.messaging.CancelTasks;
 import ai.iceos.contracts.messaging.Failure;
 import ai.iceos.contracts.messaging.NodeCompleted;
 import ai.iceos.contracts.messaging.NodeFailed;
@@ -18,12 +19,14 @@ import ai.iceos.contracts.messaging.Topics;
 import ai.iceos.contracts.messaging.Usage;
 import ai.iceos.contracts.messaging.serde.NodeOutcomeDeserializer;
 import ai.iceos.testkit.KafkaResource;
+import ai.iceos.worker.node.CodeNodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -123,11 +126,11 @@ class NodeWorkerIT {
   }
 
   @Test
-  void shouldRunSleepingTasksConcurrently() {
-    // given four sleeps of one execution (one outcome partition, so record order is real order),
-    // produced in one batch; a worker running tasks one by one would complete the first one before
-    // starting the second
-    int count = 4;
+  void shouldRunSixtyFourSleepingTasksConcurrently() {
+    // given 64 two-second sleeps of one execution (one outcome partition, so record order is real
+    // order), produced in one batch; a worker running fewer at once would complete one before
+    // starting the 64th
+    int count = 64;
     send(
         IntStream.range(0, count)
             .mapToObj(i -> ToolNodeSpec.of("nap" + i, "sleep", json("{\"seconds\": 2}")))
@@ -135,7 +138,7 @@ class NodeWorkerIT {
             .toArray(NodeTask[]::new));
 
     // then every task started before the first one completed
-    List<NodeOutcome> received = awaitFinished(count);
+    List<NodeOutcome> received = awaitFinished(count, Duration.ofSeconds(120));
     int firstCompleted =
         received.stream()
             .filter(NodeCompleted.class::isInstance)
@@ -148,6 +151,124 @@ class NodeWorkerIT {
     assertThat(received.subList(firstCompleted, received.size()))
         .hasSize(count)
         .allMatch(NodeCompleted.class::isInstance);
+  }
+
+  @Test
+  void shouldFailArgumentsAgainstTheToolsSchemaAsValidation() {
+    send(task(ToolNodeSpec.of("nap", "sleep", json("{\"seconds\": -1}")), "{}", 10_000));
+
+    Failure failure = failureOf(awaitFinished(1));
+    assertThat(failure.type()).isEqualTo("validation");
+    assertThat(failure.retryable()).isFalse();
+    assertThat(failure.message()).startsWith("Input validation failed for tool 'sleep': seconds: ");
+  }
+
+  @Test
+  void shouldFailAnUndefinedTemplateNameAsTemplateError() {
+    send(task(ToolNodeSpec.of("greet", "echo", json("{\"a\": \"{{ nope }}\"}")), "{}", 10_000));
+
+    assertThat(failureOf(awaitFinished(1)))
+        .isEqualTo(
+            Failure.permanent(
+                "template-error", "Template error in tool_args.a: 'nope' is undefined"));
+  }
+
+  @Test
+  void shouldFailAResultThatBreaksTheOutputSchemaAsInvalidOutput() {
+    send(task(ToolNodeSpec.of("sum", "test_sloppy", json("{}")), "{}", 10_000));
+
+    assertThat(failureOf(awaitFinished(1)))
+        .isEqualTo(
+            Failure.retryable(
+                "invalid-output",
+                "Output validation failed for tool 'test_sloppy': required property 'total' not"
+                    + " found"));
+  }
+
+  @Test
+  void shouldReportABugAsARetryableInternalFailure() {
+    send(task(ToolNodeSpec.of("buggy", "test_dangling", json("{}")), "{}", 10_000));
+
+    Failure failure = failureOf(awaitFinished(1));
+    assertThat(failure.type()).isEqualTo("internal");
+    assertThat(failure.retryable()).isTrue();
+  }
+
+  @Test
+  void shouldFailFlakyWithTransientThenSucceedOnTheNextAttempt() {
+    var node = ToolNodeSpec.of("wobbly", "flaky", json("{\"fail_times\": 1}"));
+
+    send(task(node, "{}", 10_000, 1));
+    assertThat(failureOf(awaitFinished(1)))
+        .isEqualTo(Failure.retryable("transient", "Transient failure on attempt 1 of 1"));
+    send(task(node, "{}", 10_000, 2));
+
+    NodeOutcome second = awaitFinished(2).get(3);
+    assertThat(second)
+        .isInstanceOfSatisfying(
+            NodeCompleted.class,
+            completed -> assertThat(completed.output()).isEqualTo(json("{\"attempt\": 2}")));
+  }
+
+  @Test
+  void shouldRunTheSellerAssistantsListingAgentWithLoopScope() {
+    String items =
+        "[{\"Product/Item\": \"Vanity\", \"Suggested Price\": \"$150.00\"},"
+            + " {\"Product/Item\": \"Vanity\", \"Suggested Price\": \"$300.00\"}]";
+    String scope =
+        "{\"item\": " + json(items).get(1) + ", \"loop_index\": 1, \"loop_items\": " + items + "}";
+
+    send(
+        task(
+            ToolNodeSpec.of(
+                "listing_agent_inner", "listing_agent", json("{\"item\": \"{{ item }}\"}")),
+            scope,
+            10_000));
+
+    assertThat(awaitFinished(1).get(1))
+        .isInstanceOfSatisfying(
+            NodeCompleted.class,
+            completed -> {
+              assertThat(completed.output().get("price").decimalValue())
+                  .isEqualByComparingTo(new BigDecimal("375.00"));
+              assertThat(completed.output().get("duplicate").asBoolean()).isTrue();
+            });
+  }
+
+  @Test
+  void shouldRunACodeNodeInTheJavaScriptSandbox() {
+    var node =
+        CodeNodes.inline(
+            "calc", "return ctx.inputs.prices.reduce((a, b) => a + b, 0);", "javascript");
+
+    send(task(node, "{\"inputs\": {\"prices\": [1.5, 2.5]}}", 30_000));
+
+    assertThat(awaitFinished(1).get(1))
+        .isInstanceOfSatisfying(
+            NodeCompleted.class,
+            completed -> assertThat(completed.output()).isEqualTo(json("{\"result\": 4}")));
+  }
+
+  @Test
+  void shouldInterruptARunningTaskOnCancelTasks() {
+    // given a long task that has started
+    send(task(ToolNodeSpec.of("long", "sleep", json("{\"seconds\": 60}")), "{}", 90_000));
+    await().atMost(WAIT).until(() -> !received().isEmpty());
+
+    // when its execution is cancelled (sent again until seen: the worker's broadcast consumer
+    // starts from the latest offset once it has its partitions)
+    await()
+        .atMost(WAIT)
+        .pollInterval(Duration.ofSeconds(2))
+        .until(
+            () -> {
+              cancel(executionId, "user asked");
+              return received().size() >= 2;
+            });
+
+    // then
+    assertThat(failureOf(received()))
+        .isEqualTo(Failure.permanent("cancelled", "Cancelled: user asked"));
   }
 
   @Test
@@ -213,13 +334,17 @@ class NodeWorkerIT {
   }
 
   private NodeTask task(NodeSpec node, String scope, long timeoutMs) {
+    return task(node, scope, timeoutMs, 1);
+  }
+
+  private NodeTask task(NodeSpec node, String scope, long timeoutMs, int attempt) {
     return new NodeTask(
         UUID.randomUUID(),
-        NodeTask.taskIdOf(executionId, node.id(), 1),
+        NodeTask.taskIdOf(executionId, node.id(), attempt),
         executionId,
         "org-1",
         node.id(),
-        1,
+        attempt,
         node,
         json(scope),
         timeoutMs,
@@ -234,9 +359,17 @@ class NodeWorkerIT {
     companion.produceStrings().fromRecords(records).awaitCompletion(WAIT);
   }
 
-  private static String write(NodeTask task) {
+  private void cancel(String execution, String reason) {
+    var command = new CancelTasks(UUID.randomUUID(), execution, null, reason, Instant.now());
+    companion
+        .produceStrings()
+        .fromRecords(new ProducerRecord<>(Topics.TASK_CANCELLATIONS, execution, write(command)))
+        .awaitCompletion(WAIT);
+  }
+
+  private static String write(Object message) {
     try {
-      return IceosJson.mapper().writeValueAsString(task);
+      return IceosJson.mapper().writeValueAsString(message);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -244,8 +377,12 @@ class NodeWorkerIT {
 
   /** This test's outcomes in partition order, once {@code finished} tasks have a final outcome. */
   private List<NodeOutcome> awaitFinished(int finished) {
+    return awaitFinished(finished, WAIT);
+  }
+
+  private List<NodeOutcome> awaitFinished(int finished, Duration wait) {
     return await()
-        .atMost(WAIT)
+        .atMost(wait)
         .until(
             this::received,
             list -> list.stream().filter(o -> !(o instanceof NodeStarted)).count() >= finished);

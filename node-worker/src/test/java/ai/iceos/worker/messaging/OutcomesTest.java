@@ -66,4 +66,19 @@ class OutcomesTest {
         .isInstanceOfSatisfying(
             NodeFailed.class, failed -> assertThat(failed.failure()).isEqualTo(failure));
   }
+
+  @Test
+  void shouldTurnAHandlerBugIntoARetryableInternalFailure() {
+    var outcome = Outcomes.internal(task, new IllegalStateException("oops"), AT);
+
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            NodeFailed.class,
+            failed -> {
+              assertThat(failed.failure())
+                  .isEqualTo(Failure.retryable("internal", "IllegalStateException: oops"));
+              assertThat(failed.taskId()).isEqualTo("exec-1:a:2");
+              assertThat(failed.attempt()).isEqualTo(2);
+            });
+  }
 }

@@ -9,6 +9,7 @@ import ai.iceos.contracts.blueprint.NodeSpec;
 import ai.iceos.contracts.blueprint.ToolNodeSpec;
 import ai.iceos.contracts.messaging.Failure;
 import ai.iceos.contracts.messaging.Usage;
+import ai.iceos.worker.code.JsSandbox;
 import ai.iceos.worker.llm.ChatCompletionRequest;
 import ai.iceos.worker.llm.ChatCompletionResponse;
 import ai.iceos.worker.llm.ChatMessage;
@@ -25,6 +26,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -111,8 +113,71 @@ class NodeRunnerTest {
   void shouldFailArgumentsThatBreakTheToolSchemaPermanently() {
     var result = run(task(tool("strict", "{\"count\": \"x\"}"), "{}", 5_000));
 
-    assertThat(failure(result).type()).isEqualTo("validation");
+    assertThat(failure(result))
+        .isEqualTo(
+            Failure.permanent(
+                "validation",
+                "Input validation failed for tool 'strict': count: string found, integer"
+                    + " expected"));
+  }
+
+  @Test
+  void shouldFillDeclaredArgumentsFromScopeThenDefaultsWithExplicitArgumentsWinning() {
+    var node = tool("strict", "{\"count\": 7}");
+
+    var result = run(task(node, "{\"count\": 1, \"item\": {\"a\": 1}, \"other\": 2}", 5_000));
+
+    assertThat(result)
+        .isEqualTo(
+            new AttemptResult.Succeeded(
+                json("{\"count\": 7, \"item\": {\"a\": 1}, \"mode\": \"fast\"}"), null));
+  }
+
+  @Test
+  void shouldTakeADeclaredArgumentFromScopeWhenNotGiven() {
+    var result = run(task(tool("strict", "{}"), "{\"count\": 3}", 5_000));
+
+    assertThat(((AttemptResult.Succeeded) result).output().get("count").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  void shouldRunACodeNodeWithItsScopeAsCtx() {
+    var result =
+        run(
+            task(
+                CodeNodes.inline("calc", "return {total: ctx.load.rows.length};", null),
+                "{\"load\": {\"rows\": [1, 2]}}",
+                10_000));
+
+    assertThat(result).isEqualTo(new AttemptResult.Succeeded(json("{\"total\": 2}"), null));
+  }
+
+  @Test
+  void shouldRefuseCodeInAnotherLanguagePermanently() {
+    var result = run(task(CodeNodes.inline("calc", "print(1)", "python"), "{}", 10_000));
+
+    assertThat(failure(result).type()).isEqualTo("unsupported-language");
     assertThat(failure(result).retryable()).isFalse();
+  }
+
+  @Test
+  void shouldReportAToolWithABrokenOutputSchemaAsInternal() {
+    var result = run(task(tool("dangling", "{}"), "{}", 5_000));
+
+    assertThat(failure(result).type()).isEqualTo("internal");
+    assertThat(failure(result).retryable()).isTrue();
+  }
+
+  @Test
+  void shouldFailAResultThatBreaksTheToolsOutputSchemaAsInvalidOutput() {
+    var result = run(task(tool("sloppy", "{}"), "{}", 5_000));
+
+    assertThat(failure(result))
+        .isEqualTo(
+            Failure.retryable(
+                "invalid-output",
+                "Output validation failed for tool 'sloppy': required property 'total' not"
+                    + " found"));
   }
 
   @Test
@@ -177,6 +242,8 @@ class NodeRunnerTest {
                 },
                 new TemplateRenderer(),
                 new SchemaValidator()),
+            new CodeNodeExecutor(new JsSandbox(1_000_000, 100_000)),
+            new RunningAttempts(InstantSource.system()),
             new SimpleMeterRegistry());
 
     var result =
@@ -199,6 +266,8 @@ class NodeRunnerTest {
     return new NodeRunner(
         toolExecutor(),
         new LlmNodeExecutor(gateway, new TemplateRenderer(), new SchemaValidator()),
+        new CodeNodeExecutor(new JsSandbox(1_000_000, 100_000)),
+        new RunningAttempts(InstantSource.system()),
         meters);
   }
 
@@ -220,8 +289,19 @@ class NodeRunnerTest {
             new TestTool("never", "{}", (args, ctx) -> Uni.createFrom().nothing()),
             new TestTool(
                 "strict",
-                "{\"properties\": {\"count\": {\"type\": \"integer\"}}}",
-                (args, ctx) -> Uni.createFrom().item(args)));
+                "{\"properties\": {\"count\": {\"type\": \"integer\"}, \"item\": {},"
+                    + " \"mode\": {\"default\": \"fast\"}}}",
+                (args, ctx) -> Uni.createFrom().item(args)),
+            new TestTool(
+                "dangling",
+                "{}",
+                "{\"$ref\": \"#/$defs/missing\"}",
+                (args, ctx) -> Uni.createFrom().item(json("{}"))),
+            new TestTool(
+                "sloppy",
+                "{}",
+                "{\"required\": [\"total\"]}",
+                (args, ctx) -> Uni.createFrom().item(json("{\"sum\": 1}"))));
     return new ToolNodeExecutor(
         new ToolRegistry(tools), new TemplateRenderer(), new SchemaValidator());
   }
@@ -290,8 +370,15 @@ class NodeRunnerTest {
   }
 
   private record TestTool(
-      String name, String schema, BiFunction<JsonNode, ToolContext, Uni<JsonNode>> body)
+      String name,
+      String schema,
+      String output,
+      BiFunction<JsonNode, ToolContext, Uni<JsonNode>> body)
       implements Tool {
+    TestTool(String name, String schema, BiFunction<JsonNode, ToolContext, Uni<JsonNode>> body) {
+      this(name, schema, "{}", body);
+    }
+
     @Override
     public String description() {
       return "test tool " + name;
@@ -304,7 +391,7 @@ class NodeRunnerTest {
 
     @Override
     public JsonNode outputSchema() {
-      return json("{}");
+      return json(output);
     }
 
     @Override
