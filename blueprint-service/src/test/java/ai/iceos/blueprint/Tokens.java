@@ -16,6 +16,13 @@ public final class Tokens {
     insert(pool, GLOBEX, "globex");
   }
 
+  /** A token of an org of its own (so a test sees only what it creates); returns the token. */
+  public static String freshOrg(Pool pool) {
+    String token = "test-token-" + java.util.UUID.randomUUID();
+    insert(pool, token, "org-" + java.util.UUID.randomUUID());
+    return token;
+  }
+
   public static void removeAll(Pool pool) {
     pool.query("delete from blueprint.api_token").execute().await().indefinitely();
   }
