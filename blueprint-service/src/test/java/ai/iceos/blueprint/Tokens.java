@@ -23,6 +23,21 @@ public final class Tokens {
     return token;
   }
 
+  /** Another token of the same org as {@code token}. */
+  public static String sameOrg(Pool pool, String token) {
+    String org =
+        pool.preparedQuery("select org_id from blueprint.api_token where token_sha256 = $1")
+            .execute(Tuple.of(BearerToken.sha256Hex(token)))
+            .await()
+            .indefinitely()
+            .iterator()
+            .next()
+            .getString(0);
+    String other = "test-token-" + java.util.UUID.randomUUID();
+    insert(pool, other, org);
+    return other;
+  }
+
   public static void removeAll(Pool pool) {
     pool.query("delete from blueprint.api_token").execute().await().indefinitely();
   }

@@ -7,6 +7,7 @@ import ai.iceos.blueprint.store.BlueprintStore;
 import ai.iceos.blueprint.store.StoredBlueprint;
 import ai.iceos.blueprint.waiting.WaitKeys;
 import ai.iceos.blueprint.waiting.Wakeups;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +33,23 @@ class BlueprintCompiles {
     this.commands = commands;
     this.wakeups = wakeups;
     this.config = config;
+  }
+
+  /**
+   * Stores a new blueprint and compiles it; a rejected one is deleted again (nothing kept) and the
+   * answer is its rejection.
+   */
+  Uni<StoredBlueprint> createCompiled(String org, JsonNode document) {
+    return blueprints
+        .create(org, document)
+        .chain(this::compile)
+        .chain(
+            blueprint ->
+                blueprint.status() != BlueprintStatus.INVALID
+                    ? Uni.createFrom().item(blueprint)
+                    : blueprints
+                        .delete(blueprint.id())
+                        .chain(() -> Uni.createFrom().failure(rejection(blueprint))));
   }
 
   /** The revision as decided by the compiler, or still pending after the compile timeout. */

@@ -2,7 +2,6 @@ package ai.iceos.blueprint.api;
 
 import ai.iceos.blueprint.auth.Caller;
 import ai.iceos.blueprint.store.BlueprintStore;
-import ai.iceos.blueprint.store.StoredBlueprint;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -41,10 +40,9 @@ public class BlueprintResource {
       @RestHeader("If-None-Match") String ifNoneMatch) {
     VersionLockHeaders.requireCreate(versionLock, ifNoneMatch);
     JsonNode document = RequestBodies.requireObject(body, ProblemType.INVALID_BLUEPRINT);
-    return blueprints
-        .create(caller.orgId(), document)
-        .chain(compiles::compile)
-        .chain(this::answerCreate);
+    return compiles
+        .createCompiled(caller.orgId(), document)
+        .map(blueprint -> BlueprintAnswers.written(blueprint, RestResponse.Status.CREATED));
   }
 
   /** The org's blueprints, newest first; {@code next_cursor} fetches the next page. */
@@ -54,20 +52,5 @@ public class BlueprintResource {
     return blueprints
         .list(caller.orgId(), ListPage.cursor(cursor), ListPage.limit(limit))
         .map(page -> ListPage.of(page, BlueprintSummary::of));
-  }
-
-  private Uni<RestResponse<BlueprintCreated>> answerCreate(StoredBlueprint blueprint) {
-    return switch (blueprint.status()) {
-      case COMPILED, PENDING ->
-          Uni.createFrom().item(BlueprintAnswers.written(blueprint, RestResponse.Status.CREATED));
-      case INVALID ->
-          blueprints
-              .delete(blueprint.id())
-              .chain(
-                  () ->
-                      Uni.createFrom()
-                          .<RestResponse<BlueprintCreated>>failure(
-                              BlueprintCompiles.rejection(blueprint)));
-    };
   }
 }

@@ -26,6 +26,7 @@ public enum ProblemType {
   INVALID_REQUEST(422, "Request is invalid", "invalid-request"),
   INVALID_INPUTS(422, "Execution inputs are invalid", "invalid-inputs"),
   PRECONDITION_REQUIRED(428, "Precondition required", "precondition-required"),
+  TOO_MANY_REQUESTS(429, "Too many requests", "too-many-requests"),
   INTERNAL(500, "Internal server error", "internal-error"),
   UNAVAILABLE(503, "Service unavailable", "unavailable");
 

@@ -1,7 +1,6 @@
 package ai.iceos.blueprint.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.InstantSource;
@@ -54,23 +53,18 @@ public class BlueprintRevisions {
       String orgId, UUID id, String expectedLock, JsonNode document) {
     String lock = VersionLock.fresh();
     var now = JsonColumns.at(clock.instant());
-    return sessions.inTransaction(
-        () ->
-            Panache.getSession()
-                .chain(
-                    session ->
-                        session
-                            .createNativeQuery(REPLACE)
-                            .setParameter("id", id)
-                            .setParameter("org", orgId)
-                            .setParameter("expected", expectedLock)
-                            .setParameter("lock", lock)
-                            .setParameter("document", JsonColumns.write(document))
-                            .setParameter("now", now)
-                            .executeUpdate()
-                            .chain(
-                                rows ->
-                                    rows == 1 ? storeRevision(id) : failed(session, orgId, id))));
+    return sessions.inTransactionWith(
+        session ->
+            session
+                .createNativeQuery(REPLACE)
+                .setParameter("id", id)
+                .setParameter("org", orgId)
+                .setParameter("expected", expectedLock)
+                .setParameter("lock", lock)
+                .setParameter("document", JsonColumns.write(document))
+                .setParameter("now", now)
+                .executeUpdate()
+                .chain(rows -> rows == 1 ? storeRevision(id) : failed(session, orgId, id)));
   }
 
   private static Uni<LockedWrite<StoredBlueprint>> storeRevision(UUID id) {
@@ -84,23 +78,20 @@ public class BlueprintRevisions {
 
   /** Deletes the blueprint if the lock is current; its revisions stay for the executions. */
   public Uni<LockedWrite<UUID>> delete(String orgId, UUID id, String expectedLock) {
-    return sessions.inTransaction(
-        () ->
-            Panache.getSession()
+    return sessions.inTransactionWith(
+        session ->
+            session
+                .createNativeQuery(DELETE)
+                .setParameter("id", id)
+                .setParameter("org", orgId)
+                .setParameter("expected", expectedLock)
+                .executeUpdate()
                 .chain(
-                    session ->
-                        session
-                            .createNativeQuery(DELETE)
-                            .setParameter("id", id)
-                            .setParameter("org", orgId)
-                            .setParameter("expected", expectedLock)
-                            .executeUpdate()
-                            .chain(
-                                rows ->
-                                    rows == 1
-                                        ? Uni.createFrom()
-                                            .<LockedWrite<UUID>>item(new LockedWrite.Written<>(id))
-                                        : failed(session, orgId, id))));
+                    rows ->
+                        rows == 1
+                            ? Uni.createFrom()
+                                .<LockedWrite<UUID>>item(new LockedWrite.Written<>(id))
+                            : failed(session, orgId, id)));
   }
 
   /**
@@ -111,18 +102,15 @@ public class BlueprintRevisions {
   public Uni<Void> revert(UUID id, String rejected, String previous) {
     var now = JsonColumns.at(clock.instant());
     return sessions
-        .inTransaction(
-            () ->
-                Panache.getSession()
-                    .chain(
-                        session ->
-                            session
-                                .createNativeQuery(REVERT)
-                                .setParameter("id", id)
-                                .setParameter("rejected", rejected)
-                                .setParameter("previous", previous)
-                                .setParameter("now", now)
-                                .executeUpdate()))
+        .inTransactionWith(
+            session ->
+                session
+                    .createNativeQuery(REVERT)
+                    .setParameter("id", id)
+                    .setParameter("rejected", rejected)
+                    .setParameter("previous", previous)
+                    .setParameter("now", now)
+                    .executeUpdate())
         .replaceWithVoid();
   }
 
