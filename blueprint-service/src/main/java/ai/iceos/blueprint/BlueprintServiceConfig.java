@@ -28,6 +28,10 @@ public interface BlueprintServiceConfig {
   @WithDefault("5s")
   Duration resendEvery();
 
+  /** Requests per token and minute for orgs whose policy sets no {@code rate_limit_per_minute}. */
+  @WithDefault("60000")
+  int rateLimitPerMinute();
+
   /** An execution with no event for this long after its start gets its StartRun re-sent. */
   @WithDefault("30s")
   Duration startResendAfter();

@@ -87,6 +87,11 @@ public final class CompilerDouble {
     return response.join();
   }
 
+  /** A plan whose estimate averages $0.25. */
+  public static ExecutionPlan costlyPlan() {
+    return Plans.costing(250_000);
+  }
+
   public static ExecutionPlan plan(String inputsSchema) {
     return Plans.twoTools(inputsSchema == null ? null : TestKafka.json(inputsSchema));
   }

@@ -91,6 +91,14 @@ public final class TestKafka {
         .awaitCompletion(Duration.ofSeconds(30));
   }
 
+  /** A null value: removes the key from a compacted topic. */
+  public static void sendTombstone(String topic, String key) {
+    companion()
+        .produceStrings()
+        .fromRecords(new ProducerRecord<String, String>(topic, key, null))
+        .awaitCompletion(Duration.ofSeconds(30));
+  }
+
   public static JsonNode json(String text) {
     try {
       return IceosJson.mapper().readTree(text);

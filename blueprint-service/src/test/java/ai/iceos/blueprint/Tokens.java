@@ -16,6 +16,28 @@ public final class Tokens {
     insert(pool, GLOBEX, "globex");
   }
 
+  /** A token of an org of its own (so a test sees only what it creates); returns the token. */
+  public static String freshOrg(Pool pool) {
+    String token = "test-token-" + java.util.UUID.randomUUID();
+    insert(pool, token, "org-" + java.util.UUID.randomUUID());
+    return token;
+  }
+
+  /** Another token of the same org as {@code token}. */
+  public static String sameOrg(Pool pool, String token) {
+    String org =
+        pool.preparedQuery("select org_id from blueprint.api_token where token_sha256 = $1")
+            .execute(Tuple.of(BearerToken.sha256Hex(token)))
+            .await()
+            .indefinitely()
+            .iterator()
+            .next()
+            .getString(0);
+    String other = "test-token-" + java.util.UUID.randomUUID();
+    insert(pool, other, org);
+    return other;
+  }
+
   public static void removeAll(Pool pool) {
     pool.query("delete from blueprint.api_token").execute().await().indefinitely();
   }

@@ -2,15 +2,14 @@ package ai.iceos.blueprint.api;
 
 import ai.iceos.blueprint.auth.Caller;
 import ai.iceos.blueprint.execution.ExecutionStatus;
-import ai.iceos.blueprint.execution.ExecutionView;
 import ai.iceos.blueprint.execution.StartExecutionRequest;
 import ai.iceos.blueprint.execution.StartExecutionRequestReader;
 import ai.iceos.blueprint.execution.StartExecutionRequestReader.Read;
 import ai.iceos.blueprint.execution.StartExecutionRequestReader.Unreadable;
+import ai.iceos.blueprint.store.ExecutionQueries;
 import ai.iceos.blueprint.store.ExecutionStore;
+import ai.iceos.blueprint.store.PageCursor;
 import ai.iceos.blueprint.store.StoredExecution;
-import ai.iceos.blueprint.waiting.WaitKeys;
-import ai.iceos.blueprint.waiting.Wakeups;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -21,14 +20,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestHeader;
-import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** Executions: start (optionally waiting for the end) and read the view. */
+/** Executions as a collection: start (optionally waiting for the end) and list. */
 @Path("/api/v1/executions")
 @Produces(MediaType.APPLICATION_JSON)
 public class ExecutionResource {
@@ -37,14 +36,20 @@ public class ExecutionResource {
   private final Caller caller;
   private final ExecutionStarts starts;
   private final ExecutionStore executions;
-  private final Wakeups wakeups;
+  private final ExecutionQueries queries;
+  private final ExecutionEnds ends;
 
   ExecutionResource(
-      Caller caller, ExecutionStarts starts, ExecutionStore executions, Wakeups wakeups) {
+      Caller caller,
+      ExecutionStarts starts,
+      ExecutionStore executions,
+      ExecutionQueries queries,
+      ExecutionEnds ends) {
     this.caller = caller;
     this.starts = starts;
     this.executions = executions;
-    this.wakeups = wakeups;
+    this.queries = queries;
+    this.ends = ends;
   }
 
   /**
@@ -70,44 +75,32 @@ public class ExecutionResource {
     return starts.start(org, request, key).chain(execution -> answerStart(org, execution, wait));
   }
 
+  /** The org's executions, newest first, optionally of one blueprint and in one status. */
   @GET
-  @Path("/{id}")
-  public Uni<ExecutionView> get(
-      @RestPath String id, @RestQuery("wait_seconds") String waitSeconds) {
-    Duration wait = WaitSeconds.parse(waitSeconds);
-    String org = caller.orgId();
-    UUID executionId = Ids.require(id, "execution");
-    return executions
-        .find(org, executionId)
-        .map(found -> found.orElseThrow(() -> Ids.notFound("execution", id)))
-        .chain(
-            execution ->
-                execution.view().status().isTerminal() || wait.isZero()
-                    ? Uni.createFrom().item(execution.view())
-                    : awaitEnd(org, executionId, wait)
-                        .map(end -> end.orElseGet(() -> execution.view())));
+  public Uni<ListPage<ExecutionSummary>> list(
+      @RestQuery("blueprint_id") String blueprintId,
+      @RestQuery("status") String status,
+      @RestQuery("limit") String limit,
+      @RestQuery("cursor") String cursor) {
+    PageCursor after = ListPage.cursor(cursor);
+    int size = ListPage.limit(limit);
+    ExecutionStatus wanted = status(status);
+    if (blueprintId != null && Ids.parse(blueprintId).isEmpty()) {
+      return Uni.createFrom().item(new ListPage<>(List.of(), null));
+    }
+    UUID blueprint = blueprintId == null ? null : Ids.parse(blueprintId).get();
+    return queries
+        .list(caller.orgId(), blueprint, wanted, after, size)
+        .map(page -> ListPage.of(page, ExecutionSummary::of));
   }
 
   private Uni<RestResponse<Object>> answerStart(
       String org, StoredExecution execution, Duration wait) {
-    Uni<Optional<ExecutionView>> end =
-        wait.isZero()
-            ? Uni.createFrom().item(Optional.empty())
-            : awaitEnd(org, execution.id(), wait);
-    return end.map(
-        view ->
-            view.<RestResponse<Object>>map(RestResponse::ok).orElseGet(() -> accepted(execution)));
-  }
-
-  private Uni<Optional<ExecutionView>> awaitEnd(String org, UUID id, Duration wait) {
-    return wakeups.await(
-        WaitKeys.execution(id.toString()),
-        () ->
-            executions
-                .find(org, id)
-                .map(
-                    found -> found.map(StoredExecution::view).filter(v -> v.status().isTerminal())),
-        wait);
+    return ends.await(org, execution.id(), wait)
+        .map(
+            view ->
+                view.<RestResponse<Object>>map(RestResponse::ok)
+                    .orElseGet(() -> accepted(execution)));
   }
 
   private static RestResponse<Object> accepted(StoredExecution execution) {
@@ -117,6 +110,24 @@ public class ExecutionResource {
         .location(URI.create("/api/v1/executions/" + id))
         .entity(ExecutionAccepted.of(id, status))
         .build();
+  }
+
+  private static ExecutionStatus status(String raw) {
+    if (raw == null || raw.isBlank()) {
+      return null;
+    }
+    return Arrays.stream(ExecutionStatus.values())
+        .filter(s -> s.wireName().equals(raw.trim()))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new ProblemException(
+                    ProblemType.INVALID_REQUEST,
+                    "status must be one of "
+                        + Arrays.stream(ExecutionStatus.values())
+                            .map(ExecutionStatus::wireName)
+                            .toList()
+                        + "."));
   }
 
   private static String idempotencyKey(String raw) {

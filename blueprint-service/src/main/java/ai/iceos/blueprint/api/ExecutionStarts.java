@@ -9,15 +9,15 @@ import ai.iceos.blueprint.messaging.RunCommandPublisher;
 import ai.iceos.blueprint.store.BlueprintStatus;
 import ai.iceos.blueprint.store.BlueprintStore;
 import ai.iceos.blueprint.store.ExecutionStore;
+import ai.iceos.blueprint.store.PolicyStore;
 import ai.iceos.blueprint.store.StoredBlueprint;
 import ai.iceos.blueprint.store.StoredExecution;
 import ai.iceos.contracts.blueprint.Violation;
 import ai.iceos.contracts.plan.ExecutionPlan;
+import ai.iceos.contracts.policy.OrgPolicy;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.UUID;
@@ -31,6 +31,7 @@ import java.util.UUID;
 class ExecutionStarts {
   private final BlueprintStore blueprints;
   private final ExecutionStore executions;
+  private final PolicyStore policies;
   private final RunCommandPublisher commands;
   private final BlueprintServiceConfig config;
   private final InstantSource clock;
@@ -38,11 +39,13 @@ class ExecutionStarts {
   ExecutionStarts(
       BlueprintStore blueprints,
       ExecutionStore executions,
+      PolicyStore policies,
       RunCommandPublisher commands,
       BlueprintServiceConfig config,
       InstantSource clock) {
     this.blueprints = blueprints;
     this.executions = executions;
+    this.policies = policies;
     this.commands = commands;
     this.config = config;
     this.clock = clock;
@@ -66,10 +69,14 @@ class ExecutionStarts {
     UUID blueprintId =
         Ids.parse(request.blueprintId())
             .orElseThrow(() -> Ids.notFound("blueprint", request.blueprintId()));
-    return revision(org, blueprintId, request.versionLock())
+    return Uni.combine()
+        .all()
+        .unis(revision(org, blueprintId, request.versionLock()), policies.of(org))
+        .asTuple()
         .chain(
-            blueprint -> {
-              ExecutionPlan plan = runnablePlan(blueprint, request);
+            found -> {
+              StoredBlueprint blueprint = found.getItem1();
+              ExecutionPlan plan = runnablePlan(blueprint, request, found.getItem2());
               return executions
                   .create(newExecution(org, blueprint, plan, request), idempotencyKey)
                   .invoke(
@@ -104,8 +111,13 @@ class ExecutionStarts {
                                                 + "'."))));
   }
 
-  /** The plan to run, once the revision is compiled, the inputs valid and the budget enough. */
-  private static ExecutionPlan runnablePlan(StoredBlueprint blueprint, StartExecutionRequest req) {
+  /**
+   * The plan to run, once the revision is compiled, the inputs valid and the estimate within the
+   * tightest budget that applies (the request's, the blueprint's {@code limits.budget_usd}, the
+   * org's).
+   */
+  private static ExecutionPlan runnablePlan(
+      StoredBlueprint blueprint, StartExecutionRequest req, OrgPolicy policy) {
     if (blueprint.status() != BlueprintStatus.COMPILED || blueprint.plan() == null) {
       throw new ProblemException(
           ProblemType.NOT_COMPILED,
@@ -120,16 +132,8 @@ class ExecutionStarts {
     if (!problems.isEmpty()) {
       throw ProblemException.invalid(ProblemType.INVALID_INPUTS, problems);
     }
-    BigDecimal budget = req.options().budgetUsd();
-    BigDecimal estimate = PlanSummary.usd(plan.estimatedCost().avgMicroUsd());
-    if (budget != null && estimate.compareTo(budget) > 0) {
-      throw new ProblemException(
-          ProblemType.BUDGET_EXCEEDED,
-          "Estimated cost $%s exceeds budget $%s"
-              .formatted(
-                  estimate.setScale(2, RoundingMode.HALF_UP),
-                  budget.setScale(2, RoundingMode.HALF_UP)));
-    }
+    Budgets.requireWithin(
+        plan, req.options().budgetUsd(), plan.limits().budgetUsd(), policy.budgetUsd());
     return plan;
   }
 

@@ -31,6 +31,14 @@ final class ProblemMapper {
   }
 
   @ServerExceptionMapper
+  RestResponse<String> tooMany(TooManyRequestsException e, HttpServerRequest request) {
+    return builder(
+            Problem.of(ProblemType.TOO_MANY_REQUESTS, e.getMessage(), request.path(), List.of()))
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+        .build();
+  }
+
+  @ServerExceptionMapper
   RestResponse<String> malformed(StreamReadException e, HttpServerRequest request) {
     return malformedJson(e, request);
   }
@@ -96,6 +104,10 @@ final class ProblemMapper {
   }
 
   private RestResponse<String> render(Problem problem) {
+    return builder(problem).build();
+  }
+
+  private RestResponse.ResponseBuilder<String> builder(Problem problem) {
     RestResponse.ResponseBuilder<String> builder =
         RestResponse.ResponseBuilder.<String>create(problem.status())
             .entity(write(problem))
@@ -103,7 +115,7 @@ final class ProblemMapper {
     if (problem.status() == 401) {
       builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
     }
-    return builder.build();
+    return builder;
   }
 
   private String write(Problem problem) {

@@ -18,6 +18,7 @@ public enum ProblemType {
   NOT_ACCEPTABLE(406, "Not acceptable", "not-acceptable"),
   VERSION_CONFLICT(409, "Version lock does not match", "version-conflict"),
   NOT_COMPILED(409, "Blueprint is not compiled", "blueprint-not-compiled"),
+  EXECUTION_STATE(409, "Execution is not in a state for this", "execution-state"),
   VERSION_MISMATCH(412, "Precondition failed", "version-mismatch"),
   PAYLOAD_TOO_LARGE(413, "Request body too large", "payload-too-large"),
   UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type", "unsupported-media-type"),
@@ -25,6 +26,7 @@ public enum ProblemType {
   INVALID_REQUEST(422, "Request is invalid", "invalid-request"),
   INVALID_INPUTS(422, "Execution inputs are invalid", "invalid-inputs"),
   PRECONDITION_REQUIRED(428, "Precondition required", "precondition-required"),
+  TOO_MANY_REQUESTS(429, "Too many requests", "too-many-requests"),
   INTERNAL(500, "Internal server error", "internal-error"),
   UNAVAILABLE(503, "Service unavailable", "unavailable");
 

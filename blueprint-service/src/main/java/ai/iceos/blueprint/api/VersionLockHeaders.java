@@ -15,6 +15,50 @@ final class VersionLockHeaders {
   }
 
   /**
+   * A write to an existing blueprint must name the lock it read: {@code X-Version-Lock} (preferred
+   * when both are sent) or {@code If-Match} with a strong or weak entity tag, quoted or not, or
+   * {@code *}. Missing → 428.
+   */
+  static ExpectedLock requireWrite(String versionLock, String ifMatch) {
+    if (versionLock != null && !versionLock.isBlank()) {
+      return new ExpectedLock(versionLock.trim(), ProblemType.VERSION_CONFLICT);
+    }
+    if (ifMatch != null && !ifMatch.isBlank()) {
+      String tag = firstTag(ifMatch);
+      return new ExpectedLock("*".equals(tag) ? null : tag, ProblemType.VERSION_MISMATCH);
+    }
+    throw new ProblemException(
+        ProblemType.PRECONDITION_REQUIRED,
+        "Send the current version lock in X-Version-Lock (or If-Match).");
+  }
+
+  /** The lock of an entity tag: {@code W/"x"}, {@code "x"} and {@code x} all give {@code x}. */
+  static String firstTag(String header) {
+    String tag = header.split(",", 2)[0].trim();
+    if (tag.startsWith("W/")) {
+      tag = tag.substring(2);
+    }
+    if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+      tag = tag.substring(1, tag.length() - 1);
+    }
+    return tag;
+  }
+
+  /** True when an {@code If-None-Match} header names {@code lock} (or is {@code *}). */
+  static boolean matches(String ifNoneMatch, String lock) {
+    if (ifNoneMatch == null) {
+      return false;
+    }
+    for (String tag : ifNoneMatch.split(",")) {
+      String value = firstTag(tag);
+      if ("*".equals(value) || value.equals(lock)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * A create must say it creates: {@code X-Version-Lock: __new__} or {@code If-None-Match: *}.
    * Missing → 428; another lock → 409; another If-None-Match → 412.
    */

@@ -31,13 +31,14 @@ class BearerAuthFilter {
               new ProblemException(
                   ProblemType.UNAUTHORIZED, "Send Authorization: Bearer <token>."));
     }
-    return tokens.orgOf(token.get()).map(this::admit);
+    return tokens.orgOf(token.get()).map(org -> admit(org, token.get()));
   }
 
-  private Void admit(Optional<String> org) {
+  private Void admit(Optional<String> org, String token) {
     caller.authenticate(
         org.orElseThrow(
-            () -> new ProblemException(ProblemType.FORBIDDEN, "The bearer token is not known.")));
+            () -> new ProblemException(ProblemType.FORBIDDEN, "The bearer token is not known.")),
+        BearerToken.sha256Hex(token));
     return null;
   }
 }

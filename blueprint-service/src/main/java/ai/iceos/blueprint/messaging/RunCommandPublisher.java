@@ -39,6 +39,11 @@ public class RunCommandPublisher {
             execution.inputs(),
             execution.options(),
             clock.instant());
-    return emitter.send(Record.of(key, command));
+    return send(command);
+  }
+
+  /** Sends any run command, keyed by its execution id; completes when the broker acknowledged. */
+  public Uni<Void> send(RunCommand command) {
+    return emitter.send(Record.of(command.executionId(), command));
   }
 }

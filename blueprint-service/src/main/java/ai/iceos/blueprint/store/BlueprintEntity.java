@@ -76,6 +76,18 @@ public class BlueprintEntity extends PanacheEntityBase {
     return entity;
   }
 
+  /** A new blueprint (revision 1) with the document and compile state of {@code source}. */
+  static BlueprintEntity copyOf(
+      StoredBlueprint source, UUID id, String versionLock, OffsetDateTime now) {
+    BlueprintEntity entity =
+        pending(id, source.orgId(), versionLock, JsonColumns.write(source.document()), now);
+    entity.status = source.status().wireName();
+    entity.plan = JsonColumns.write(source.plan());
+    entity.errors = source.errors().isEmpty() ? null : JsonColumns.write(source.errors());
+    entity.forbidden = source.forbidden();
+    return entity;
+  }
+
   boolean isPending(long atRevision) {
     return revision == atRevision && BlueprintStatus.PENDING.wireName().equals(status);
   }

@@ -51,6 +51,45 @@ public class BlueprintStore {
                 now));
   }
 
+  /**
+   * A new blueprint of the same org with the source's document; a compiled (or invalid) source
+   * passes its verdict on, as the same document under the same policy gets the same one.
+   */
+  public Uni<StoredBlueprint> copy(StoredBlueprint source) {
+    BlueprintEntity blueprint =
+        BlueprintEntity.copyOf(
+            source, UUID.randomUUID(), VersionLock.fresh(), JsonColumns.at(clock.instant()));
+    return sessions
+        .inTransaction(
+            () -> blueprint.persist().chain(() -> BlueprintVersionEntity.of(blueprint).persist()))
+        .map(ignored -> blueprint.toStored());
+  }
+
+  /** The org's blueprints, newest first, after {@code after} (null for the first page). */
+  public Uni<Page<StoredBlueprint>> list(String orgId, PageCursor after, int limit) {
+    return sessions
+        .inSession(
+            () ->
+                (after == null
+                        ? BlueprintEntity.<BlueprintEntity>find(
+                            "orgId = ?1", Sort.descending("createdAt", "id"), orgId)
+                        : BlueprintEntity.<BlueprintEntity>find(
+                            "orgId = ?1 and (createdAt < ?2 or (createdAt = ?2 and id < ?3))",
+                            Sort.descending("createdAt", "id"),
+                            orgId,
+                            JsonColumns.at(after.createdAt()),
+                            after.id()))
+                    .page(0, limit + 1)
+                    .<BlueprintEntity>list())
+        .map(
+            rows ->
+                Page.of(
+                    rows,
+                    limit,
+                    BlueprintEntity::toStored,
+                    row -> new PageCursor(JsonColumns.instant(row.createdAt), row.id)));
+  }
+
   /** The current revision of the org's blueprint. */
   public Uni<Optional<StoredBlueprint>> find(String orgId, UUID id) {
     return sessions

@@ -43,10 +43,12 @@ public class BlueprintVersionEntity extends PanacheEntityBase {
   @ColumnTransformer(read = "cast(errors as text)", write = "cast(cast(? as text) as jsonb)")
   public String errors;
 
+  public boolean forbidden;
+
   @Column(name = "created_at")
   public OffsetDateTime createdAt;
 
-  /** The revision {@code current} was created with, pending like it. */
+  /** The revision {@code current} was last written with, in the state it has now. */
   static BlueprintVersionEntity of(BlueprintEntity current) {
     BlueprintVersionEntity entity = new BlueprintVersionEntity();
     entity.blueprintId = current.id;
@@ -54,7 +56,10 @@ public class BlueprintVersionEntity extends PanacheEntityBase {
     entity.versionLock = current.versionLock;
     entity.status = current.status;
     entity.document = current.document;
-    entity.createdAt = current.createdAt;
+    entity.plan = current.plan;
+    entity.errors = current.errors;
+    entity.forbidden = current.forbidden;
+    entity.createdAt = current.updatedAt;
     return entity;
   }
 
@@ -66,13 +71,14 @@ public class BlueprintVersionEntity extends PanacheEntityBase {
     status = verdict.status().wireName();
     plan = verdict.plan();
     errors = verdict.errors();
+    forbidden = verdict.forbidden();
   }
 
   ExecutionPlan toPlan() {
     return JsonColumns.read(plan, ExecutionPlan.class);
   }
 
-  /** This revision, with what only the blueprint row holds (org, policy denial, last update). */
+  /** This revision, with what only the blueprint row holds (org, last update). */
   StoredBlueprint toStored(BlueprintEntity blueprint) {
     return new StoredBlueprint(
         blueprintId,
@@ -83,7 +89,7 @@ public class BlueprintVersionEntity extends PanacheEntityBase {
         JsonColumns.tree(document),
         toPlan(),
         JsonColumns.read(errors, BlueprintEntity.VIOLATIONS),
-        blueprint.forbidden,
+        forbidden,
         JsonColumns.instant(createdAt),
         JsonColumns.instant(blueprint.updatedAt));
   }

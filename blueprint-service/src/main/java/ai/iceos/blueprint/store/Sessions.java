@@ -7,7 +7,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Runs store work in a Hibernate Reactive session opened for it and closed when it is done (store
@@ -33,6 +35,16 @@ class Sessions {
 
   <T> Uni<T> inSession(Supplier<Uni<T>> work) {
     return isolated(() -> Panache.withSession(work));
+  }
+
+  /** {@link #inTransaction} for work that needs the session itself (native SQL). */
+  <T> Uni<T> inTransactionWith(Function<Mutiny.Session, Uni<T>> work) {
+    return inTransaction(() -> Panache.getSession().chain(session -> work.apply(session)));
+  }
+
+  /** {@link #inSession} for work that needs the session itself (native SQL). */
+  <T> Uni<T> inSessionWith(Function<Mutiny.Session, Uni<T>> work) {
+    return inSession(() -> Panache.getSession().chain(session -> work.apply(session)));
   }
 
   private <T> Uni<T> isolated(Supplier<Uni<T>> work) {

@@ -195,6 +195,42 @@ class HttpProblemsIT {
   }
 
   @Test
+  void shouldAnswer500WithOnlyATraceReferenceWhenTheDatabaseFails() {
+    // given: a table every policy read needs is gone
+    sql("alter table blueprint.org_policy rename to org_policy_hidden");
+    String body;
+    try {
+      // when
+      var response = authorized().get("/api/v1/policy");
+
+      // then
+      response
+          .then()
+          .statusCode(500)
+          .contentType(PROBLEM)
+          .body("type", equalTo("https://iceos.ai/problems/internal-error"))
+          .body("detail", equalTo("The request could not be completed."))
+          .body("instance", startsWith("urn:iceos:trace:"));
+      body = response.asString();
+    } finally {
+      sql("alter table blueprint.org_policy_hidden rename to org_policy");
+    }
+    assertThat(body).doesNotContain("org_policy", "Exception", "relation", "select", "at ai.");
+    assertThat(response500Fields(body))
+        .containsExactlyInAnyOrder("type", "title", "status", "detail", "instance");
+  }
+
+  private static java.util.List<String> response500Fields(String body) {
+    java.util.List<String> fields = new java.util.ArrayList<>();
+    ai.iceos.blueprint.TestKafka.json(body).fieldNames().forEachRemaining(fields::add);
+    return fields;
+  }
+
+  private void sql(String statement) {
+    pool.query(statement).execute().await().indefinitely();
+  }
+
+  @Test
   void shouldPublishTheOpenApiDocument() {
     given().get("/q/openapi?format=json").then().statusCode(200).body("openapi", startsWith("3."));
   }

@@ -4,6 +4,7 @@ import ai.iceos.contracts.blueprint.FailurePolicy;
 import ai.iceos.contracts.blueprint.RetryPolicy;
 import ai.iceos.contracts.blueprint.Scheduling;
 import ai.iceos.contracts.blueprint.ToolNodeSpec;
+import ai.iceos.contracts.plan.CostEstimate;
 import ai.iceos.contracts.plan.ExecutionPlan;
 import ai.iceos.contracts.plan.PlannedNode;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +16,15 @@ public final class Plans {
   private Plans() {}
 
   public static ExecutionPlan twoTools(JsonNode inputsSchema) {
+    return twoTools(inputsSchema, null);
+  }
+
+  /** The two tools, estimated at {@code avgMicroUsd} on average. */
+  public static ExecutionPlan costing(long avgMicroUsd) {
+    return twoTools(null, new CostEstimate(avgMicroUsd, avgMicroUsd, avgMicroUsd, 0, 1));
+  }
+
+  private static ExecutionPlan twoTools(JsonNode inputsSchema, CostEstimate cost) {
     PlannedNode a = planned(ToolNodeSpec.of("a", "echo", JsonNodeFactory.instance.objectNode()), 0);
     PlannedNode b =
         planned(ToolNodeSpec.of("b", "echo", JsonNodeFactory.instance.objectNode(), "a"), 1);
@@ -28,7 +38,7 @@ public final class Plans {
         5,
         null,
         inputsSchema,
-        null);
+        cost);
   }
 
   private static PlannedNode planned(ToolNodeSpec spec, int level) {
