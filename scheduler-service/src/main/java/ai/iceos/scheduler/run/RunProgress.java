@@ -18,49 +18,92 @@ import java.util.List;
 final class RunProgress {
   static final String HALTED = "halted";
 
+  /** Reasons of skips caused by a condition's choice start with this; they never mean failure. */
+  static final String BRANCH_NOT_TAKEN = "branch not taken";
+
   private RunProgress() {}
 
+  /**
+   * Repeats until nothing changes, because a change can enable another: a loop over an empty list
+   * completes at once and its dependents become ready, a finished iteration opens the next one.
+   */
   static void settle(Step step) {
     if (step.status != RunStatus.RUNNING) {
       return;
     }
-    boolean halted = isHalted(step);
-    if (halted) {
-      stopEverythingNotRunning(step);
-    } else if (step.base.failurePolicy() == FailurePolicy.CONTINUE_IF_POSSIBLE) {
-      skipDependentsOfFailures(step);
-    }
-    completeLevels(step, halted);
-    if (!halted) {
-      queueReadyNodes(step);
+    while (true) {
+      long sequence = step.nextSequence;
+      int frames = step.frames.size();
+      boolean halted = isHalted(step);
+      if (halted) {
+        stopEverythingNotRunning(step);
+      }
+      for (Graph graph : graphs(step)) {
+        skipBlocked(step, graph);
+      }
+      completeLevels(step, halted);
+      if (!halted) {
+        queueReadyNodes(step);
+      }
+      ControlFlow.finishOwners(step, halted);
+      if (step.nextSequence == sequence && step.frames.size() == frames) {
+        break;
+      }
     }
     finishIfDone(step);
   }
 
-  /** Under halt_on_first_error, a node that failed for good stops all new work. */
+  /** Under halt_on_first_error, a node (nested ones included) that failed for good stops all. */
   static boolean isHalted(Step step) {
     return step.base.failurePolicy() == FailurePolicy.HALT_ON_FIRST_ERROR
-        && step.order.stream().anyMatch(id -> step.node(id).status() == NodeStatus.FAILED);
+        && step.allPaths().stream().anyMatch(id -> step.node(id).status() == NodeStatus.FAILED);
   }
 
   /** Queues attempt {@code attempt} of a node: {@code node.queued} and a task. */
-  static void queue(Step step, PlannedNode node, int attempt) {
-    openLevelsUpTo(step, node.level());
-    step.put(node.id(), step.node(node.id()).queued(attempt));
-    step.emit(RunEventType.NODE_QUEUED, node.id(), EventData.nodeQueued(attempt, node.level()));
-    step.send(
-        node,
-        attempt,
-        TaskScope.of(
-            step.base.executionId(),
-            step.base.blueprintId(),
-            step.base.inputs(),
-            node.spec(),
-            step::outputOf));
+  static void queue(Step step, String path, int attempt) {
+    PlannedNode node = step.planned(path);
+    emitQueued(step, path, attempt);
+    step.send(path, node, attempt, step.scopeOf(path));
+  }
+
+  /** Marks a node queued with {@code node.queued}, opening its level first (top-level nodes). */
+  static void emitQueued(Step step, String path, int attempt) {
+    PlannedNode node = step.planned(path);
+    Frame frame = step.frameOf(path);
+    if (frame == null) {
+      openLevelsUpTo(step, node.level());
+    }
+    step.put(path, step.node(path).queued(attempt));
+    step.emit(
+        RunEventType.NODE_QUEUED,
+        path,
+        EventData.nodeQueued(attempt, node.level(), frame == null ? null : frame.owner()));
+  }
+
+  /**
+   * The graphs whose nodes may still change: the top level, and every frame whose owner is still
+   * running.
+   */
+  private static List<Graph> graphs(Step step) {
+    List<Graph> graphs = new ArrayList<>();
+    graphs.add(new Graph(null, step.order, step.base.plan().scheduling() == Scheduling.LEVEL));
+    for (Frame frame : step.frames) {
+      if (step.node(frame.owner()).status() == NodeStatus.RUNNING) {
+        graphs.add(new Graph(frame, SubGraphs.order(step.graph(frame)), false));
+      }
+    }
+    return graphs;
+  }
+
+  /** A graph being scheduled: the top level (frame null) or one frame, ids in level order. */
+  private record Graph(Frame frame, List<String> locals, boolean levelGated) {
+    String path(String local) {
+      return frame == null ? local : frame.path(local);
+    }
   }
 
   private static void stopEverythingNotRunning(Step step) {
-    for (String id : step.order) {
+    for (String id : step.allPaths()) {
       NodeState node = step.node(id);
       if (node.status() == NodeStatus.PENDING) {
         step.put(id, node.skipped(HALTED, step.now));
@@ -74,28 +117,50 @@ final class RunProgress {
     }
   }
 
-  /** Plan order visits dependencies first, so a skip propagates transitively in one pass. */
-  private static void skipDependentsOfFailures(Step step) {
-    for (String id : step.order) {
-      NodeState node = step.node(id);
-      if (node.status() != NodeStatus.PENDING) {
-        continue;
-      }
-      for (String dependency : step.planned(id).spec().dependencies()) {
-        NodeState dep = step.node(dependency);
-        String reason =
-            switch (dep.status()) {
-              case FAILED -> "dependency '" + dependency + "' failed";
-              case SKIPPED -> dep.skipReason();
-              case PENDING, QUEUED, RUNNING, RETRYING, SUCCEEDED, CANCELLED -> null;
-            };
-        if (reason != null) {
-          step.put(id, node.skipped(reason, step.now));
-          step.emit(RunEventType.NODE_SKIPPED, id, EventData.nodeSkipped(reason));
-          break;
-        }
+  /**
+   * Skips pending nodes that can no longer run, in level order so a skip propagates transitively in
+   * one pass: a node whose dependencies were all skipped (a condition's branch not taken, SPEC
+   * §2.5) under every policy, and under {@code continue_if_possible} a node with a failed
+   * dependency or one skipped because of a failure.
+   */
+  private static void skipBlocked(Step step, Graph graph) {
+    for (String local : graph.locals()) {
+      String id = graph.path(local);
+      if (step.node(id).status() == NodeStatus.PENDING) {
+        skipIfBlocked(step, graph, id);
       }
     }
+  }
+
+  private static boolean skipIfBlocked(Step step, Graph graph, String id) {
+    String reason = blockedBy(step, graph, id);
+    if (reason != null) {
+      step.put(id, step.node(id).skipped(reason, step.now));
+      step.emit(RunEventType.NODE_SKIPPED, id, EventData.nodeSkipped(reason));
+    }
+    return reason != null;
+  }
+
+  private static String blockedBy(Step step, Graph graph, String id) {
+    List<String> dependencies = step.planned(id).spec().dependencies();
+    if (dependencies.isEmpty()) {
+      return null;
+    }
+    boolean continueIfPossible = step.base.failurePolicy() == FailurePolicy.CONTINUE_IF_POSSIBLE;
+    boolean allSkipped = true;
+    for (String dependency : dependencies) {
+      NodeState dep = step.node(graph.path(dependency));
+      allSkipped &= dep.status() == NodeStatus.SKIPPED;
+      if (continueIfPossible && dep.status() == NodeStatus.FAILED) {
+        return "dependency '" + dependency + "' failed";
+      }
+      if (continueIfPossible
+          && dep.status() == NodeStatus.SKIPPED
+          && !dep.skipReason().startsWith(BRANCH_NOT_TAKEN)) {
+        return dep.skipReason();
+      }
+    }
+    return allSkipped ? step.node(graph.path(dependencies.getFirst())).skipReason() : null;
   }
 
   /**
@@ -118,7 +183,7 @@ final class RunProgress {
     }
   }
 
-  private static void openLevelsUpTo(Step step, int level) {
+  static void openLevelsUpTo(Step step, int level) {
     while (step.openedLevels <= level) {
       int opening = step.openedLevels++;
       step.emit(
@@ -126,30 +191,47 @@ final class RunProgress {
     }
   }
 
+  /**
+   * Queues ready nodes within {@code max_parallel}; loop, condition and parallel nodes run in the
+   * scheduler itself and hold no slot, so their nested nodes can use them.
+   */
   private static void queueReadyNodes(Step step) {
     int free = step.base.maxParallel() - slotsHeld(step);
-    for (String id : step.order) {
-      if (free <= 0) {
-        return;
-      }
-      PlannedNode node = step.planned(id);
-      if (step.node(id).status() == NodeStatus.PENDING && isReady(step, node)) {
-        queue(step, node, 1);
-        free--;
+    for (Graph graph : graphs(step)) {
+      for (String local : graph.locals()) {
+        String id = graph.path(local);
+        PlannedNode node = step.planned(id);
+        if (step.node(id).status() != NodeStatus.PENDING
+            || !isReady(step, graph, id)
+            || skipIfBlocked(step, graph, id)) {
+          continue;
+        }
+        if (ControlFlow.isControl(node)) {
+          ControlFlow.start(step, id);
+        } else if (free > 0) {
+          queue(step, id, 1);
+          free--;
+        }
       }
     }
   }
 
-  private static boolean isReady(Step step, PlannedNode node) {
-    if (step.base.plan().scheduling() == Scheduling.LEVEL && node.level() != step.currentLevel) {
+  private static boolean isReady(Step step, Graph graph, String id) {
+    PlannedNode node = step.planned(id);
+    if (graph.levelGated() && node.level() != step.currentLevel) {
       return false;
     }
     return node.spec().dependencies().stream()
-        .allMatch(dep -> step.node(dep).status().isTerminal());
+            .allMatch(dep -> step.node(graph.path(dep)).status().isTerminal())
+        && ControlFlow.conditionsDecided(step, graph.frame(), graph.locals(), node.id());
   }
 
   private static int slotsHeld(Step step) {
-    return (int) step.order.stream().filter(id -> step.node(id).status().holdsSlot()).count();
+    return (int)
+        step.allPaths().stream()
+            .filter(id -> step.node(id).status().holdsSlot())
+            .filter(id -> !ControlFlow.isControl(step.planned(id)))
+            .count();
   }
 
   private static boolean allTerminal(Step step, int level) {

@@ -29,6 +29,10 @@ import java.util.Optional;
  * @param usage tokens and cost of every attempt so far
  * @param toolExecutions tool node attempts that ran (reported completed or failed)
  * @param finishedAt when the execution became terminal, or null
+ * @param frames every nested-graph instance opened so far (a loop iteration, a chosen condition
+ *     path, a parallel branch), in opening order; their nodes are in {@code nodes} under their path
+ *     ids (docs/events.md)
+ * @param loopItems per running or finished loop node (path id), the items it iterates over
  */
 public record RunState(
     String executionId,
@@ -47,8 +51,12 @@ public record RunState(
     Usage usage,
     int toolExecutions,
     Instant startedAt,
-    Instant finishedAt) {
+    Instant finishedAt,
+    List<Frame> frames,
+    Map<String, JsonNode> loopItems) {
   public RunState {
+    frames = frames == null ? List.of() : List.copyOf(frames);
+    loopItems = loopItems == null ? Map.of() : Map.copyOf(loopItems);
     Objects.requireNonNull(executionId, "execution_id");
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(failurePolicy, "failure_policy");
@@ -73,7 +81,7 @@ public record RunState(
     return state;
   }
 
-  /** The node ids in dispatch order: level by level, blueprint order within a level. */
+  /** The top-level node ids in dispatch order: level by level, blueprint order within a level. */
   public List<String> nodeOrder() {
     return plan.levels().stream().flatMap(List::stream).toList();
   }

@@ -14,6 +14,7 @@ import ai.iceos.contracts.messaging.Usage;
 import ai.iceos.contracts.plan.PlannedNode;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -89,7 +90,7 @@ public final class RunTransitions {
       return Transition.unchanged(state);
     }
     Step step = new Step(state, now);
-    for (String id : step.order) {
+    for (String id : step.allPaths()) {
       NodeState node = step.node(id);
       if (!node.status().isTerminal()) {
         step.put(id, node.cancelled(now));
@@ -165,10 +166,10 @@ public final class RunTransitions {
   }
 
   private static void queueDueRetries(Step step) {
-    for (String id : step.order) {
+    for (String id : step.allPaths()) {
       NodeState node = step.node(id);
       if (node.status() == NodeStatus.RETRYING && !node.retryAt().isAfter(step.now)) {
-        RunProgress.queue(step, step.planned(id), node.attempt() + 1);
+        RunProgress.queue(step, id, node.attempt() + 1);
       }
     }
   }
@@ -217,6 +218,8 @@ public final class RunTransitions {
         Usage.none(),
         0,
         now,
-        null);
+        null,
+        List.of(),
+        Map.of());
   }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ai.iceos.contracts.blueprint.BackoffStrategy;
+import ai.iceos.contracts.blueprint.ConditionNodeSpec;
 import ai.iceos.contracts.blueprint.FailurePolicy;
+import ai.iceos.contracts.blueprint.LoopNodeSpec;
 import ai.iceos.contracts.blueprint.RetryPolicy;
 import ai.iceos.contracts.blueprint.Scheduling;
 import ai.iceos.contracts.blueprint.ToolNodeSpec;
@@ -106,6 +108,113 @@ class RunOrchestrationIT {
     assertThat(events.getLast().data().get("output").get("a")).isEqualTo(outputA);
     assertThat(topics.tasks(execution)).extracting(NodeTask::taskId).hasSize(2);
     await().atMost(WAIT).until(() -> isApplied(duplicate.messageId()));
+    assertThat(status(execution)).isEqualTo("completed");
+  }
+
+  @Test
+  void shouldRunALoopBodyPerItemAndAConditionPathWithGapFreeEvents() {
+    String execution = newExecutionId();
+    LoopNodeSpec loop =
+        new LoopNodeSpec(
+            "fan",
+            null,
+            List.of(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            "{{ inputs.names }}",
+            List.of(ToolNodeSpec.of("greet", "echo", JSON.objectNode())),
+            "name",
+            null,
+            true);
+    ConditionNodeSpec check =
+        new ConditionNodeSpec(
+            "check",
+            null,
+            List.of("fan"),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            "fan | length == 2 and inputs.topic == 'ice'",
+            List.of(ToolNodeSpec.of("yes", "echo", JSON.objectNode())),
+            List.of(),
+            null,
+            null);
+    ExecutionPlan plan =
+        new ExecutionPlan(
+            ExecutionPlan.CURRENT_VERSION,
+            "hash",
+            List.of(List.of("fan"), List.of("check")),
+            List.of(
+                new PlannedNode(loop, 0, 30_000, RetryPolicy.none(), true),
+                new PlannedNode(check, 1, 30_000, RetryPolicy.none(), true)),
+            FailurePolicy.CONTINUE_IF_POSSIBLE,
+            Scheduling.LEVEL,
+            5,
+            null,
+            null,
+            null);
+    JsonNode inputs =
+        JSON.objectNode().put("topic", "ice").set("names", JSON.arrayNode().add("x").add("y"));
+    topics.send(
+        new StartRun(
+            UUID.randomUUID(),
+            execution,
+            "org-it",
+            "bp-it",
+            "lock-1",
+            plan,
+            inputs,
+            RunOptions.defaults(),
+            Instant.now()));
+
+    NodeTask second = awaitTask(execution, execution + ":fan[1].greet:1");
+    NodeTask first = awaitTask(execution, execution + ":fan[0].greet:1");
+    assertThat(second.scope().get("name").asText()).isEqualTo("y");
+    assertThat(second.scope().get("loop_index").asInt()).isEqualTo(1);
+    assertThat(second.scope().get("loop_items").size()).isEqualTo(2);
+    topics.send(completed(second, JSON.objectNode().put("hello", "y")));
+    topics.send(completed(first, JSON.objectNode().put("hello", "x")));
+
+    NodeTask yes = awaitTask(execution, execution + ":yes:1");
+    assertThat(yes.scope().get("condition_result").asBoolean()).isTrue();
+    assertThat(yes.scope().get("fan").toString())
+        .isEqualTo("[{\"hello\":\"x\"},{\"hello\":\"y\"}]");
+    topics.send(completed(yes, JSON.objectNode().put("ok", true)));
+
+    List<RunEvent> events = awaitTerminalEvent(execution);
+    assertThat(events.getLast().eventType()).isEqualTo(RunEventType.WORKFLOW_COMPLETED);
+    assertThat(events).extracting(RunEvent::sequence).containsExactly(seq(events.size()));
+    assertThat(events)
+        .extracting(RunOrchestrationIT::describe)
+        .containsSubsequence(
+            "node.started:fan",
+            "node.queued:fan[0].greet",
+            "node.queued:fan[1].greet",
+            "node.completed:fan",
+            "node.started:check",
+            "node.queued:yes",
+            "node.completed:yes",
+            "node.completed:check",
+            "workflow.completed");
+    JsonNode output = events.getLast().data().get("output");
+    assertThat(output.get("check").get("branch_outputs").get("yes").get("ok").asBoolean()).isTrue();
     assertThat(status(execution)).isEqualTo("completed");
   }
 

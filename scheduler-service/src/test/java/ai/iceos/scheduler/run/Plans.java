@@ -1,12 +1,16 @@
 package ai.iceos.scheduler.run;
 
+import ai.iceos.contracts.blueprint.ConditionNodeSpec;
 import ai.iceos.contracts.blueprint.FailurePolicy;
 import ai.iceos.contracts.blueprint.InputMapping;
 import ai.iceos.contracts.blueprint.LlmNodeSpec;
+import ai.iceos.contracts.blueprint.LoopNodeSpec;
 import ai.iceos.contracts.blueprint.NodeSpec;
+import ai.iceos.contracts.blueprint.ParallelNodeSpec;
 import ai.iceos.contracts.blueprint.RetryPolicy;
 import ai.iceos.contracts.blueprint.Scheduling;
 import ai.iceos.contracts.blueprint.ToolNodeSpec;
+import ai.iceos.contracts.blueprint.WaitStrategy;
 import ai.iceos.contracts.plan.ExecutionPlan;
 import ai.iceos.contracts.plan.PlannedNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -59,6 +63,104 @@ final class Plans {
             "echo",
             null));
     return this;
+  }
+
+  /** Adds any node spec (a loop, a condition, a parallel node built with the helpers below). */
+  Plans node(NodeSpec spec) {
+    specs.put(spec.id(), spec);
+    return this;
+  }
+
+  /** A nested tool node for bodies, paths and branches. */
+  static NodeSpec nestedTool(String id, String... deps) {
+    return ToolNodeSpec.of(id, "echo", JsonNodeFactory.instance.objectNode(), deps);
+  }
+
+  static LoopNodeSpec loop(
+      String id,
+      String itemsSource,
+      List<NodeSpec> body,
+      boolean parallel,
+      Integer maxIterations,
+      String itemVar,
+      String... deps) {
+    return new LoopNodeSpec(
+        id,
+        null,
+        List.of(deps),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        itemsSource,
+        body,
+        itemVar,
+        maxIterations,
+        parallel);
+  }
+
+  static ConditionNodeSpec condition(
+      String id,
+      String expression,
+      List<NodeSpec> truePath,
+      List<NodeSpec> falsePath,
+      List<String> trueBranch,
+      List<String> falseBranch,
+      String... deps) {
+    return new ConditionNodeSpec(
+        id,
+        null,
+        List.of(deps),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        expression,
+        truePath,
+        falsePath,
+        trueBranch,
+        falseBranch);
+  }
+
+  static ParallelNodeSpec parallel(
+      String id,
+      List<List<NodeSpec>> branches,
+      Integer maxConcurrency,
+      WaitStrategy strategy,
+      String... deps) {
+    return new ParallelNodeSpec(
+        id,
+        null,
+        List.of(deps),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        branches,
+        maxConcurrency,
+        strategy,
+        null);
   }
 
   Plans retry(String id, RetryPolicy policy) {
