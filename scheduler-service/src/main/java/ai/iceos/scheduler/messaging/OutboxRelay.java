@@ -1,5 +1,6 @@
 package ai.iceos.scheduler.messaging;
 
+import ai.iceos.contracts.messaging.CancelTasks;
 import ai.iceos.contracts.messaging.NodeTask;
 import ai.iceos.contracts.messaging.RunEvent;
 import ai.iceos.contracts.messaging.Topics;
@@ -33,6 +34,7 @@ public class OutboxRelay {
   private final OutboxStore outbox;
   private final MutinyEmitter<NodeTask> tasks;
   private final MutinyEmitter<RunEvent> events;
+  private final MutinyEmitter<CancelTasks> cancellations;
   private final SchedulerConfig config;
   private final Flow.Subscriber<Round> rounds;
 
@@ -44,10 +46,14 @@ public class OutboxRelay {
       @Channel(Channels.RUN_EVENTS)
           @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
           MutinyEmitter<RunEvent> events,
+      @Channel(Channels.TASK_CANCELLATIONS)
+          @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 256)
+          MutinyEmitter<CancelTasks> cancellations,
       SchedulerConfig config) {
     this.outbox = outbox;
     this.tasks = tasks;
     this.events = events;
+    this.cancellations = cancellations;
     this.config = config;
     UnicastProcessor<Round> queue = UnicastProcessor.create();
     queue
@@ -134,6 +140,8 @@ public class OutboxRelay {
     return switch (row.topic()) {
       case Topics.NODE_TASKS -> tasks.sendMessage(Message.of(row.task()).addMetadata(key));
       case Topics.RUN_EVENTS -> events.sendMessage(Message.of(row.event()).addMetadata(key));
+      case Topics.TASK_CANCELLATIONS ->
+          cancellations.sendMessage(Message.of(row.cancellation()).addMetadata(key));
       default ->
           Uni.createFrom()
               .failure(new IllegalStateException("outbox row for unknown topic " + row.topic()));

@@ -55,7 +55,7 @@ final class ControlFlow {
   /** Starts a ready loop, condition or parallel node. */
   static void start(Step step, String path) {
     RunProgress.emitQueued(step, path, 1);
-    step.put(path, step.node(path).running(step.now));
+    step.put(path, step.node(path).running(step.now, null));
     step.emit(RunEventType.NODE_STARTED, path, EventData.nodeStarted(1, WORKER_ID));
     try {
       switch (step.planned(path).spec()) {
@@ -73,7 +73,8 @@ final class ControlFlow {
    * Completes or fails every running control-flow node whose frames are all done, and opens the
    * next frames of sequential loops and concurrency-bounded parallel nodes.
    */
-  static void finishOwners(Step step, boolean halted) {
+  static void finishOwners(Step step, String haltReason) {
+    boolean halted = haltReason != null;
     for (String path : step.allPaths()) {
       if (step.node(path).status() != NodeStatus.RUNNING || !isControl(step.planned(path))) {
         continue;
@@ -94,8 +95,8 @@ final class ControlFlow {
       if (failure != null) {
         fail(step, path, failure);
       } else if (halted && (frames.size() < total || anyHalted(step, frames))) {
-        step.put(path, step.node(path).skipped(RunProgress.HALTED, step.now));
-        step.emit(RunEventType.NODE_SKIPPED, path, EventData.nodeSkipped(RunProgress.HALTED));
+        step.put(path, step.node(path).skipped(haltReason, step.now));
+        step.emit(RunEventType.NODE_SKIPPED, path, EventData.nodeSkipped(haltReason));
       } else if (frames.size() < total) {
         openLoopFrame(step, path, (LoopNodeSpec) spec, frames.size());
       } else {
@@ -216,6 +217,9 @@ final class ControlFlow {
         String id = frame.path(local);
         NodeState node = step.node(id);
         if (!node.status().isTerminal()) {
+          if (node.status().awaitsOutcome()) {
+            step.interrupt(id, reason);
+          }
           step.put(id, node.skipped(reason, step.now));
           step.emit(RunEventType.NODE_SKIPPED, id, EventData.nodeSkipped(reason));
         }
@@ -308,7 +312,7 @@ final class ControlFlow {
     return frames.stream()
         .flatMap(f -> SubGraphs.order(step.graph(f)).stream().map(f::path))
         .map(step::node)
-        .anyMatch(n -> RunProgress.HALTED.equals(n.skipReason()));
+        .anyMatch(n -> n.status() == NodeStatus.SKIPPED);
   }
 
   private static Failure firstFailure(Step step, List<Frame> frames, boolean perIteration) {

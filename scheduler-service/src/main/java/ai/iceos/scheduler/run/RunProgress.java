@@ -2,6 +2,7 @@ package ai.iceos.scheduler.run;
 
 import ai.iceos.contracts.blueprint.FailurePolicy;
 import ai.iceos.contracts.blueprint.Scheduling;
+import ai.iceos.contracts.messaging.Failure;
 import ai.iceos.contracts.messaging.RunEventType;
 import ai.iceos.contracts.messaging.Usage;
 import ai.iceos.contracts.plan.PlannedNode;
@@ -34,9 +35,13 @@ final class RunProgress {
     while (true) {
       long sequence = step.nextSequence;
       int frames = step.frames.size();
-      boolean halted = isHalted(step);
+      if (Guards.overTokens(step)) {
+        step.guardError(Guards.TOKEN_CEILING);
+      }
+      String haltReason = haltReason(step);
+      boolean halted = haltReason != null;
       if (halted) {
-        stopEverythingNotRunning(step);
+        stopEverythingNotRunning(step, haltReason);
       }
       for (Graph graph : graphs(step)) {
         skipBlocked(step, graph);
@@ -45,7 +50,7 @@ final class RunProgress {
       if (!halted) {
         queueReadyNodes(step);
       }
-      ControlFlow.finishOwners(step, halted);
+      ControlFlow.finishOwners(step, haltReason);
       if (step.nextSequence == sequence && step.frames.size() == frames) {
         break;
       }
@@ -53,10 +58,25 @@ final class RunProgress {
     finishIfDone(step);
   }
 
-  /** Under halt_on_first_error, a node (nested ones included) that failed for good stops all. */
+  /** Whether nothing new may start; see {@link #haltReason}. */
   static boolean isHalted(Step step) {
-    return step.base.failurePolicy() == FailurePolicy.HALT_ON_FIRST_ERROR
-        && step.allPaths().stream().anyMatch(id -> step.node(id).status() == NodeStatus.FAILED);
+    return haltReason(step) != null;
+  }
+
+  /**
+   * Why nothing new may start, or null: the run's timeout or token ceiling (guard errors), or under
+   * halt_on_first_error a node (nested ones included) that failed for good.
+   */
+  static String haltReason(Step step) {
+    for (String error : step.guardErrors) {
+      if (!error.equals(Guards.DEPTH_CEILING)) {
+        return error;
+      }
+    }
+    boolean failed =
+        step.base.failurePolicy() == FailurePolicy.HALT_ON_FIRST_ERROR
+            && step.allPaths().stream().anyMatch(id -> step.node(id).status() == NodeStatus.FAILED);
+    return failed ? HALTED : null;
   }
 
   /** Queues attempt {@code attempt} of a node: {@code node.queued} and a task. */
@@ -102,12 +122,19 @@ final class RunProgress {
     }
   }
 
-  private static void stopEverythingNotRunning(Step step) {
+  private static void stopEverythingNotRunning(Step step, String reason) {
     for (String id : step.allPaths()) {
       NodeState node = step.node(id);
-      if (node.status() == NodeStatus.PENDING) {
-        step.put(id, node.skipped(HALTED, step.now));
-        step.emit(RunEventType.NODE_SKIPPED, id, EventData.nodeSkipped(HALTED));
+      boolean queuedTask =
+          node.status() == NodeStatus.QUEUED && !ControlFlow.isControl(step.planned(id));
+      if (node.status() == NodeStatus.PENDING || queuedTask) {
+        // A queued task has not started: it never will (SPEC §2.11); a worker that picks it up
+        // late is told to drop it, and its outcome is ignored.
+        step.put(id, node.skipped(reason, step.now));
+        step.emit(RunEventType.NODE_SKIPPED, id, EventData.nodeSkipped(reason));
+        if (queuedTask) {
+          step.interrupt(id, reason);
+        }
       } else if (node.status() == NodeStatus.RETRYING) {
         // Its retry would start new work; its last failure becomes final.
         step.put(id, node.failed(node.failure(), Usage.none(), step.now));
@@ -142,6 +169,10 @@ final class RunProgress {
   }
 
   private static String blockedBy(Step step, Graph graph, String id) {
+    if (graph.frame() == null && Guards.beyondDepth(step, step.planned(id))) {
+      step.guardError(Guards.DEPTH_CEILING);
+      return Guards.DEPTH_CEILING;
+    }
     List<String> dependencies = step.planned(id).spec().dependencies();
     if (dependencies.isEmpty()) {
       return null;
@@ -209,8 +240,14 @@ final class RunProgress {
         if (ControlFlow.isControl(node)) {
           ControlFlow.start(step, id);
         } else if (free > 0) {
-          queue(step, id, 1);
-          free--;
+          Failure refused = Guards.admit(step, node);
+          if (refused == null) {
+            queue(step, id, 1);
+            free--;
+          } else {
+            step.put(id, step.node(id).failed(refused, Usage.none(), step.now));
+            step.emit(RunEventType.NODE_FAILED, id, EventData.nodeFailed(0, refused, 0));
+          }
         }
       }
     }
@@ -252,6 +289,7 @@ final class RunProgress {
         errors.add("Node " + id + " failed: " + node.failure().message());
       }
     }
+    errors.addAll(step.guardErrors);
     step.finishedAt = step.now;
     if (errors.isEmpty()) {
       step.status = RunStatus.COMPLETED;

@@ -1,5 +1,6 @@
 package ai.iceos.scheduler.run;
 
+import ai.iceos.contracts.messaging.CancelTasks;
 import ai.iceos.contracts.messaging.NodeTask;
 import ai.iceos.contracts.messaging.RunEvent;
 import ai.iceos.contracts.messaging.RunEventType;
@@ -31,8 +32,11 @@ final class Step {
   private final Map<String, ObjectNode> frameScopes = new HashMap<>();
   final List<Frame> frames;
   final Map<String, JsonNode> loopItems;
+  final List<String> guardErrors;
+  final Map<String, Integer> executions;
   private final List<RunEvent> events = new ArrayList<>();
   private final List<NodeTask> tasks = new ArrayList<>();
+  private final List<CancelTasks> cancellations = new ArrayList<>();
   RunStatus status;
   int currentLevel;
   int openedLevels;
@@ -49,6 +53,8 @@ final class Step {
     base.plan().nodes().forEach(n -> located.put(n.id(), new Located(n, null)));
     this.frames = new ArrayList<>(base.frames());
     this.loopItems = new HashMap<>(base.loopItems());
+    this.guardErrors = new ArrayList<>(base.guardErrors());
+    this.executions = new HashMap<>(base.executions());
     frames.forEach(this::index);
     this.status = base.status();
     this.currentLevel = base.currentLevel();
@@ -85,6 +91,13 @@ final class Step {
 
   SubGraph graph(Frame frame) {
     return graph(frame.owner(), frame.graph());
+  }
+
+  /** Records an execution-wide guard error once. */
+  void guardError(String error) {
+    if (!guardErrors.contains(error)) {
+      guardErrors.add(error);
+    }
   }
 
   /** Opens a frame: its nodes become pending nodes of the run. */
@@ -195,6 +208,17 @@ final class Step {
             now));
   }
 
+  /**
+   * Asks workers to interrupt the running attempt of {@code nodeId}, or every task of the execution
+   * when it is null. The message id is derived from the event sequence at that point, so a
+   * recomputed transition keeps it.
+   */
+  void interrupt(String nodeId, String reason) {
+    String target = nodeId == null ? "*" : nodeId;
+    UUID messageId = derivedId("cancel:" + base.executionId() + ":" + target + ":" + nextSequence);
+    cancellations.add(new CancelTasks(messageId, base.executionId(), nodeId, reason, now));
+  }
+
   Transition toTransition() {
     RunState next =
         new RunState(
@@ -216,8 +240,10 @@ final class Step {
             base.startedAt(),
             finishedAt,
             frames,
-            loopItems);
-    return new Transition(next, tasks, events);
+            loopItems,
+            guardErrors,
+            executions);
+    return new Transition(next, tasks, events, cancellations);
   }
 
   /**

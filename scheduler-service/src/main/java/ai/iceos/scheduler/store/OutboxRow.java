@@ -1,5 +1,6 @@
 package ai.iceos.scheduler.store;
 
+import ai.iceos.contracts.messaging.CancelTasks;
 import ai.iceos.contracts.messaging.NodeTask;
 import ai.iceos.contracts.messaging.RunEvent;
 
@@ -14,6 +15,10 @@ import ai.iceos.contracts.messaging.RunEvent;
 public record OutboxRow(long id, String topic, String key, String payload) {
   public NodeTask task() {
     return StoreJson.read(payload, NodeTask.class);
+  }
+
+  public CancelTasks cancellation() {
+    return StoreJson.read(payload, CancelTasks.class);
   }
 
   public RunEvent event() {

@@ -28,8 +28,9 @@ public class OutboxStore {
   }
 
   /**
-   * Events first (keyed by execution id), then tasks (keyed by task id), each in order. Runs in the
-   * caller's transaction; each persist inserts at once (identity id), so ids follow this order.
+   * Events first (keyed by execution id), then tasks (keyed by task id), then task cancellations
+   * (keyed by execution id), each in order. Runs in the caller's transaction; each persist inserts
+   * at once (identity id), so ids follow this order.
    */
   Uni<Void> append(Transition transition) {
     List<OutboxEntity> rows = new ArrayList<>();
@@ -40,6 +41,13 @@ public class OutboxStore {
     transition
         .tasks()
         .forEach(t -> rows.add(OutboxEntity.of(Topics.NODE_TASKS, t.taskId(), StoreJson.write(t))));
+    transition
+        .cancellations()
+        .forEach(
+            c ->
+                rows.add(
+                    OutboxEntity.of(
+                        Topics.TASK_CANCELLATIONS, c.executionId(), StoreJson.write(c))));
     return rows.isEmpty() ? Uni.createFrom().voidItem() : OutboxEntity.persist(rows);
   }
 

@@ -68,7 +68,10 @@ public class RunStore {
         state -> RunTransitions.apply(state, outcome, clock.instant()));
   }
 
-  /** Ids of running executions with a retry due now, earliest first. */
+  /**
+   * Ids of running executions due for the timer now (a retry, an attempt's deadline, the run's
+   * timeout), earliest first.
+   */
   public Uni<List<String>> withDueRetries() {
     var now = RunEntity.timestamp(clock.instant());
     return sessions.inSession(
@@ -84,6 +87,27 @@ public class RunStore {
                             .setParameter(1, now)
                             .setMaxResults(config.retries().batchSize())
                             .getResultList()));
+  }
+
+  /** Ids of every running execution, for the start-up re-send of queued tasks. */
+  public Uni<List<String>> running() {
+    return sessions.inSession(
+        () ->
+            Panache.getSession()
+                .chain(
+                    session ->
+                        session
+                            .createSelectionQuery(
+                                "select executionId from RunEntity where status = ?1"
+                                    + " order by executionId",
+                                String.class)
+                            .setParameter(1, RunStatus.RUNNING.wireName())
+                            .getResultList()));
+  }
+
+  public Uni<Boolean> resendQueued(String executionId) {
+    return inTransaction(
+        () -> update(executionId, state -> RunTransitions.resendQueued(state, clock.instant())));
   }
 
   public Uni<Boolean> fireDueRetries(String executionId) {

@@ -12,6 +12,7 @@ import ai.iceos.contracts.blueprint.Scheduling;
 import ai.iceos.contracts.blueprint.ToolNodeSpec;
 import ai.iceos.contracts.json.IceosJson;
 import ai.iceos.contracts.messaging.CancelRun;
+import ai.iceos.contracts.messaging.CancelTasks;
 import ai.iceos.contracts.messaging.Failure;
 import ai.iceos.contracts.messaging.NodeCompleted;
 import ai.iceos.contracts.messaging.NodeFailed;
@@ -251,6 +252,56 @@ class RunOrchestrationIT {
   }
 
   @Test
+  void shouldFailAnAttemptWhoseWorkerWentSilentPastItsDeadline() {
+    String execution = newExecutionId();
+    StartRun start = startRun(execution, RetryPolicy.none());
+    PlannedNode a = start.plan().nodes().getFirst();
+    ExecutionPlan plan =
+        new ExecutionPlan(
+            start.plan().planVersion(),
+            start.plan().contentHash(),
+            start.plan().levels(),
+            List.of(
+                new PlannedNode(a.spec(), 0, 1_000, a.retry(), true), start.plan().nodes().get(1)),
+            start.plan().failurePolicy(),
+            start.plan().scheduling(),
+            start.plan().maxParallel(),
+            null,
+            null,
+            null);
+    topics.send(
+        new StartRun(
+            start.messageId(),
+            execution,
+            "org-it",
+            "bp-it",
+            "lock-1",
+            plan,
+            start.inputs(),
+            start.options(),
+            Instant.now()));
+    NodeTask taskA = awaitTask(execution, execution + ":a:1");
+    topics.send(started(taskA));
+
+    List<RunEvent> events =
+        await()
+            .atMost(Duration.ofSeconds(40))
+            .until(
+                () -> topics.events(execution),
+                e -> !e.isEmpty() && e.getLast().eventType().isTerminal());
+
+    RunEvent failed =
+        events.stream()
+            .filter(e -> e.eventType() == RunEventType.NODE_FAILED)
+            .findFirst()
+            .orElseThrow();
+    assertThat(failed.nodeId()).isEqualTo("a");
+    assertThat(failed.data().get("failure").get("type").asText()).isEqualTo("timeout");
+    assertThat(events.getLast().eventType()).isEqualTo(RunEventType.WORKFLOW_FAILED);
+    assertThat(topics.cancellations(execution)).extracting(CancelTasks::nodeId).contains("a");
+  }
+
+  @Test
   void shouldIgnoreALateOutcomeOfACancelledExecution() {
     String execution = newExecutionId();
     topics.send(startRun(execution, RetryPolicy.none()));
@@ -265,6 +316,10 @@ class RunOrchestrationIT {
     await().atMost(WAIT).until(() -> isApplied(late.messageId()));
 
     assertThat(status(execution)).isEqualTo("cancelled");
+    List<CancelTasks> interrupts =
+        await().atMost(WAIT).until(() -> topics.cancellations(execution), c -> !c.isEmpty());
+    assertThat(interrupts.getFirst().nodeId()).isNull();
+    assertThat(interrupts.getFirst().reason()).isEqualTo("user asked");
     assertThat(topics.events(execution)).hasSameSizeAs(events);
     assertThat(topics.tasks(execution)).hasSize(1);
   }

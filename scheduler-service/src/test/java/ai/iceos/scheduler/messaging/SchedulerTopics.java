@@ -1,6 +1,7 @@
 package ai.iceos.scheduler.messaging;
 
 import ai.iceos.contracts.json.IceosJson;
+import ai.iceos.contracts.messaging.CancelTasks;
 import ai.iceos.contracts.messaging.NodeOutcome;
 import ai.iceos.contracts.messaging.NodeTask;
 import ai.iceos.contracts.messaging.RunCommand;
@@ -25,6 +26,7 @@ final class SchedulerTopics implements AutoCloseable {
   private final ConsumerTask<String, String> tasks;
   private final ConsumerTask<String, String> events;
   private final ConsumerTask<String, String> deadLetters;
+  private final ConsumerTask<String, String> cancellations;
 
   SchedulerTopics(String bootstrapServers) {
     companion = new KafkaCompanion(bootstrapServers);
@@ -32,6 +34,15 @@ final class SchedulerTopics implements AutoCloseable {
     events = companion.consumeStrings().fromTopics(Topics.RUN_EVENTS);
     deadLetters =
         companion.consumeStrings().fromTopics(Topics.RUN_COMMANDS + Topics.DEAD_LETTER_SUFFIX);
+    cancellations = companion.consumeStrings().fromTopics(Topics.TASK_CANCELLATIONS);
+  }
+
+  /** Task cancellations of one execution in arrival order. */
+  List<CancelTasks> cancellations(String executionId) {
+    return cancellations.getRecords().stream()
+        .filter(record -> executionId.equals(record.key()))
+        .map(record -> read(record.value(), CancelTasks.class))
+        .toList();
   }
 
   void send(RunCommand command) {
@@ -80,6 +91,7 @@ final class SchedulerTopics implements AutoCloseable {
     tasks.close();
     events.close();
     deadLetters.close();
+    cancellations.close();
     companion.close();
   }
 

@@ -3,6 +3,7 @@ package ai.iceos.scheduler.run;
 import ai.iceos.contracts.blueprint.ConditionNodeSpec;
 import ai.iceos.contracts.blueprint.FailurePolicy;
 import ai.iceos.contracts.blueprint.InputMapping;
+import ai.iceos.contracts.blueprint.Limits;
 import ai.iceos.contracts.blueprint.LlmNodeSpec;
 import ai.iceos.contracts.blueprint.LoopNodeSpec;
 import ai.iceos.contracts.blueprint.NodeSpec;
@@ -27,6 +28,7 @@ final class Plans {
   private FailurePolicy failurePolicy = FailurePolicy.CONTINUE_IF_POSSIBLE;
   private Scheduling scheduling = Scheduling.LEVEL;
   private int maxParallel = 5;
+  private Limits limits;
 
   static Plans plan() {
     return new Plans();
@@ -178,6 +180,11 @@ final class Plans {
     return this;
   }
 
+  Plans limits(Limits value) {
+    this.limits = value;
+    return this;
+  }
+
   Plans maxParallel(int value) {
     this.maxParallel = value;
     return this;
@@ -211,7 +218,7 @@ final class Plans {
         failurePolicy,
         scheduling,
         maxParallel,
-        null,
+        limits,
         null,
         null);
   }

@@ -95,6 +95,7 @@ class RunTransitionsParallelTest {
         .isEqualTo("{\"c1\":{\"value\":\"C\"}}");
     assertThat(run.status("a1")).isEqualTo(NodeStatus.SKIPPED);
     assertThat(run.status("a2")).isEqualTo(NodeStatus.SKIPPED);
+    assertThat(run.cancellations).extracting(c -> c.nodeId()).containsExactly("a1", "b1");
     assertThat(run.complete("b1").changed()).isFalse();
     assertThat(run.taskIds()).endsWith("exec-1:after:1");
   }
