@@ -7,12 +7,14 @@ import ai.iceos.contracts.messaging.Topics;
 import ai.iceos.scheduler.SchedulerConfig;
 import ai.iceos.scheduler.store.OutboxRow;
 import ai.iceos.scheduler.store.OutboxStore;
+import ai.iceos.scheduler.store.TraceParent;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.Flow;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
@@ -135,13 +138,19 @@ public class OutboxRelay {
         .chain(() -> outbox.delete(rows.stream().map(OutboxRow::id).toList()));
   }
 
+  /** Each record carries the trace context of the change that wrote it, when there was one. */
   private Uni<Void> send(OutboxRow row) {
     var key = OutgoingKafkaRecordMetadata.<String>builder().withKey(row.key()).build();
+    Metadata metadata = Metadata.of(key);
+    if (row.traceparent() != null) {
+      var context = TraceParent.context(row.traceparent());
+      metadata = metadata.with(TracingMetadata.with(context, context));
+    }
     return switch (row.topic()) {
-      case Topics.NODE_TASKS -> tasks.sendMessage(Message.of(row.task()).addMetadata(key));
-      case Topics.RUN_EVENTS -> events.sendMessage(Message.of(row.event()).addMetadata(key));
+      case Topics.NODE_TASKS -> tasks.sendMessage(Message.of(row.task(), metadata));
+      case Topics.RUN_EVENTS -> events.sendMessage(Message.of(row.event(), metadata));
       case Topics.TASK_CANCELLATIONS ->
-          cancellations.sendMessage(Message.of(row.cancellation()).addMetadata(key));
+          cancellations.sendMessage(Message.of(row.cancellation(), metadata));
       default ->
           Uni.createFrom()
               .failure(new IllegalStateException("outbox row for unknown topic " + row.topic()));

@@ -11,8 +11,9 @@ import ai.iceos.contracts.messaging.RunEvent;
  * @param topic a topic of {@link ai.iceos.contracts.messaging.Topics}
  * @param key the record key
  * @param payload the message as JSON
+ * @param traceparent the W3C trace context to send it in, or null
  */
-public record OutboxRow(long id, String topic, String key, String payload) {
+public record OutboxRow(long id, String topic, String key, String payload, String traceparent) {
   public NodeTask task() {
     return StoreJson.read(payload, NodeTask.class);
   }

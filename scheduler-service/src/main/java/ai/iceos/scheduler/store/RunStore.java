@@ -47,11 +47,13 @@ public class RunStore {
 
   /** Creates the execution, unless one with this id exists already (then a no-op). */
   public Uni<Boolean> start(StartRun command) {
+    String traceparent = TraceParent.current();
     return inTransaction(
         () ->
             ledger
                 .recordFirst(command.messageId())
-                .chain(first -> first ? insert(command) : Uni.createFrom().nullItem()));
+                .chain(
+                    first -> first ? insert(command, traceparent) : Uni.createFrom().nullItem()));
   }
 
   public Uni<Boolean> cancel(CancelRun command) {
@@ -107,21 +109,35 @@ public class RunStore {
 
   public Uni<Boolean> resendQueued(String executionId) {
     return inTransaction(
-        () -> update(executionId, state -> RunTransitions.resendQueued(state, clock.instant())));
+        () ->
+            update(
+                executionId,
+                state -> RunTransitions.resendQueued(state, clock.instant()),
+                TraceParent.current()));
   }
 
   public Uni<Boolean> fireDueRetries(String executionId) {
     return inTransaction(
-        () -> update(executionId, state -> RunTransitions.fireDueRetries(state, clock.instant())));
+        () ->
+            update(
+                executionId,
+                state -> RunTransitions.fireDueRetries(state, clock.instant()),
+                TraceParent.current()));
   }
 
+  /** The caller's trace context is read here, on the caller's thread, before any hop. */
   private Uni<Boolean> applyOnce(
       UUID messageId, String executionId, Function<RunState, Transition> change) {
+    String traceparent = TraceParent.current();
     return inTransaction(
         () ->
             ledger
                 .recordFirst(messageId)
-                .chain(first -> first ? update(executionId, change) : Uni.createFrom().nullItem()));
+                .chain(
+                    first ->
+                        first
+                            ? update(executionId, change, traceparent)
+                            : Uni.createFrom().nullItem()));
   }
 
   /**
@@ -144,7 +160,7 @@ public class RunStore {
   }
 
   /** A concurrent start of the same execution fails one commit on the key; its retry finds it. */
-  private Uni<StatusChange> insert(StartRun command) {
+  private Uni<StatusChange> insert(StartRun command, String traceparent) {
     Transition transition = RunTransitions.start(command, clock.instant());
     RunState state = transition.state();
     return RunEntity.<RunEntity>findById(state.executionId())
@@ -154,11 +170,12 @@ public class RunStore {
                     ? Uni.createFrom().nullItem()
                     : RunEntity.of(state)
                         .persist()
-                        .chain(() -> outbox.append(transition))
+                        .chain(() -> outbox.append(transition, traceparent))
                         .replaceWith(new StatusChange(state.executionId(), null, state.status())));
   }
 
-  private Uni<StatusChange> update(String executionId, Function<RunState, Transition> change) {
+  private Uni<StatusChange> update(
+      String executionId, Function<RunState, Transition> change, String traceparent) {
     return RunEntity.<RunEntity>findById(executionId)
         .chain(
             run -> {
@@ -173,7 +190,7 @@ public class RunStore {
               }
               run.update(transition.state(), clock.instant());
               return outbox
-                  .append(transition)
+                  .append(transition, traceparent)
                   .replaceWith(
                       new StatusChange(executionId, before.status(), transition.state().status()));
             });

@@ -220,6 +220,24 @@ class RunOrchestrationIT {
   }
 
   @Test
+  void shouldContinueTheOutcomesTraceInTheTasksItCauses() {
+    String execution = newExecutionId();
+    topics.send(startRun(execution, RetryPolicy.none()));
+    NodeTask taskA = awaitTask(execution, execution + ":a:1");
+
+    String traceId = "0af7651916cd43dd8448eb211c80319c";
+    topics.sendTraced(
+        completed(taskA, JSON.objectNode().put("value", 1)),
+        "00-" + traceId + "-b7ad6b7169203331-01");
+
+    String taskB = execution + ":b:1";
+    awaitTask(execution, taskB);
+    String traceparent =
+        await().atMost(WAIT).until(() -> topics.taskTraceparent(taskB), tp -> tp != null);
+    assertThat(traceparent).startsWith("00-" + traceId + "-");
+  }
+
+  @Test
   void shouldSendANewTaskWithTheNextAttemptAfterARetryableFailure() {
     String execution = newExecutionId();
     topics.send(startRun(execution, new RetryPolicy(3, BackoffStrategy.FIXED, 0.2)));

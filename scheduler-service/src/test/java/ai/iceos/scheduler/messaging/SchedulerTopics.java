@@ -11,11 +11,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 
 /**
  * The scheduler's topics as a test sees them: sends commands and outcomes as the other services
@@ -51,6 +53,25 @@ final class SchedulerTopics implements AutoCloseable {
 
   void send(NodeOutcome outcome) {
     produce(Topics.NODE_OUTCOMES, outcome.executionId(), json(outcome));
+  }
+
+  /** Sends an outcome with a W3C {@code traceparent} header, as a traced worker would. */
+  void sendTraced(NodeOutcome outcome, String traceparent) {
+    ProducerRecord<String, String> record =
+        new ProducerRecord<>(Topics.NODE_OUTCOMES, outcome.executionId(), json(outcome));
+    record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+    companion.produceStrings().fromRecords(record).awaitCompletion();
+  }
+
+  /** The {@code traceparent} header of the task record with this task id, or null. */
+  String taskTraceparent(String taskId) {
+    for (ConsumerRecord<String, String> record : tasks.getRecords()) {
+      Header header = record.headers().lastHeader("traceparent");
+      if (taskId.equals(record.key()) && header != null) {
+        return new String(header.value(), StandardCharsets.UTF_8);
+      }
+    }
+    return null;
   }
 
   void sendRaw(String key, String value) {
