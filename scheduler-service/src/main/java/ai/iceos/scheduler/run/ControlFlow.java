@@ -1,6 +1,7 @@
 package ai.iceos.scheduler.run;
 
 import ai.iceos.contracts.blueprint.ConditionNodeSpec;
+import ai.iceos.contracts.blueprint.HumanNodeSpec;
 import ai.iceos.contracts.blueprint.LoopNodeSpec;
 import ai.iceos.contracts.blueprint.NodeSpec;
 import ai.iceos.contracts.blueprint.NodeType;
@@ -34,7 +35,10 @@ final class ControlFlow {
 
   static boolean isControl(PlannedNode node) {
     NodeType kind = node.spec().kind();
-    return kind == NodeType.LOOP || kind == NodeType.CONDITION || kind == NodeType.PARALLEL;
+    return kind == NodeType.LOOP
+        || kind == NodeType.CONDITION
+        || kind == NodeType.PARALLEL
+        || kind == NodeType.HUMAN;
   }
 
   /**
@@ -55,6 +59,10 @@ final class ControlFlow {
   /** Starts a ready loop, condition or parallel node. */
   static void start(Step step, String path) {
     RunProgress.emitQueued(step, path, 1);
+    if (step.planned(path).spec() instanceof HumanNodeSpec human) {
+      HumanNodes.await(step, path, human);
+      return;
+    }
     step.put(path, step.node(path).running(step.now, null));
     step.emit(RunEventType.NODE_STARTED, path, EventData.nodeStarted(1, WORKER_ID));
     try {
@@ -331,7 +339,7 @@ final class ControlFlow {
     return null;
   }
 
-  private static void complete(Step step, String path, JsonNode output) {
+  static void complete(Step step, String path, JsonNode output) {
     JsonNode mapped = withOutputMappings(step.planned(path).spec().outputMappings(), output);
     NodeState node = step.node(path);
     step.put(path, node.succeeded(mapped, Usage.none(), step.now));
@@ -341,7 +349,7 @@ final class ControlFlow {
         EventData.nodeCompleted(1, mapped, durationMs(step, node), false, null));
   }
 
-  private static void fail(Step step, String path, Failure failure) {
+  static void fail(Step step, String path, Failure failure) {
     NodeState node = step.node(path);
     step.put(path, node.failed(failure, Usage.none(), step.now));
     step.emit(

@@ -52,6 +52,11 @@ public record NodeState(
         NodeStatus.RUNNING, attempt, null, failure, null, usage, null, now, null, deadline);
   }
 
+  NodeState waiting(Instant now, Instant deadline) {
+    return new NodeState(
+        NodeStatus.WAITING, attempt, null, failure, null, usage, null, now, null, deadline);
+  }
+
   NodeState succeeded(JsonNode result, Usage attemptUsage, Instant now) {
     return new NodeState(
         NodeStatus.SUCCEEDED,

@@ -10,6 +10,7 @@ import ai.iceos.contracts.messaging.NodeStarted;
 import ai.iceos.contracts.messaging.NodeTokenDelta;
 import ai.iceos.contracts.messaging.RunEventType;
 import ai.iceos.contracts.messaging.StartRun;
+import ai.iceos.contracts.messaging.SubmitDecision;
 import ai.iceos.contracts.messaging.Usage;
 import ai.iceos.contracts.plan.PlannedNode;
 import java.time.Duration;
@@ -104,7 +105,17 @@ public final class RunTransitions {
       timeOut(step);
     }
     expireSilentAttempts(step);
+    HumanNodes.expire(step);
     return progress(step);
+  }
+
+  /** Applies a decision to a waiting {@code human} node; anything else changes nothing. */
+  public static Transition decide(RunState state, SubmitDecision decision, Instant now) {
+    if (state.status() != RunStatus.RUNNING) {
+      return Transition.unchanged(state);
+    }
+    Step step = new Step(state, now);
+    return HumanNodes.decide(step, decision) ? progress(step) : Transition.unchanged(state);
   }
 
   /**

@@ -3,6 +3,7 @@ package ai.iceos.scheduler.store;
 import ai.iceos.contracts.messaging.CancelRun;
 import ai.iceos.contracts.messaging.NodeOutcome;
 import ai.iceos.contracts.messaging.StartRun;
+import ai.iceos.contracts.messaging.SubmitDecision;
 import ai.iceos.scheduler.SchedulerConfig;
 import ai.iceos.scheduler.run.RunState;
 import ai.iceos.scheduler.run.RunStatus;
@@ -61,6 +62,13 @@ public class RunStore {
         command.messageId(),
         command.executionId(),
         state -> RunTransitions.cancel(state, command, clock.instant()));
+  }
+
+  public Uni<Boolean> decide(SubmitDecision decision) {
+    return applyOnce(
+        decision.messageId(),
+        decision.executionId(),
+        state -> RunTransitions.decide(state, decision, clock.instant()));
   }
 
   public Uni<Boolean> apply(NodeOutcome outcome) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import ai.iceos.contracts.blueprint.BackoffStrategy;
 import ai.iceos.contracts.blueprint.ConditionNodeSpec;
 import ai.iceos.contracts.blueprint.FailurePolicy;
+import ai.iceos.contracts.blueprint.HumanNodeSpec;
 import ai.iceos.contracts.blueprint.LoopNodeSpec;
 import ai.iceos.contracts.blueprint.RetryPolicy;
 import ai.iceos.contracts.blueprint.Scheduling;
@@ -22,6 +23,7 @@ import ai.iceos.contracts.messaging.RunEvent;
 import ai.iceos.contracts.messaging.RunEventType;
 import ai.iceos.contracts.messaging.RunOptions;
 import ai.iceos.contracts.messaging.StartRun;
+import ai.iceos.contracts.messaging.SubmitDecision;
 import ai.iceos.contracts.messaging.Topics;
 import ai.iceos.contracts.plan.ExecutionPlan;
 import ai.iceos.contracts.plan.PlannedNode;
@@ -220,6 +222,47 @@ class RunOrchestrationIT {
   }
 
   @Test
+  void shouldWaitForAHumanDecisionSubmittedAsACommand() {
+    String execution = newExecutionId();
+    HumanNodeSpec review =
+        new HumanNodeSpec(
+            "a",
+            null,
+            List.of(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            "Publish?",
+            null,
+            null,
+            null,
+            null);
+    topics.send(
+        startRunWithFirst(execution, new PlannedNode(review, 0, 30_000, RetryPolicy.none(), true)));
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> topics.events(execution),
+            events -> events.stream().anyMatch(e -> e.eventType() == RunEventType.NODE_WAITING));
+
+    topics.send(
+        new SubmitDecision(
+            UUID.randomUUID(), execution, "a", true, "ok", null, null, "alice", Instant.now()));
+
+    NodeTask taskB = awaitTask(execution, execution + ":b:1");
+    assertThat(taskB.scope().get("a").get("decided_by").asText()).isEqualTo("alice");
+    assertThat(taskB.scope().get("a").get("approved").asBoolean()).isTrue();
+  }
+
+  @Test
   void shouldContinueTheOutcomesTraceInTheTasksItCauses() {
     String execution = newExecutionId();
     topics.send(startRun(execution, RetryPolicy.none()));
@@ -272,32 +315,8 @@ class RunOrchestrationIT {
   @Test
   void shouldFailAnAttemptWhoseWorkerWentSilentPastItsDeadline() {
     String execution = newExecutionId();
-    StartRun start = startRun(execution, RetryPolicy.none());
-    PlannedNode a = start.plan().nodes().getFirst();
-    ExecutionPlan plan =
-        new ExecutionPlan(
-            start.plan().planVersion(),
-            start.plan().contentHash(),
-            start.plan().levels(),
-            List.of(
-                new PlannedNode(a.spec(), 0, 1_000, a.retry(), true), start.plan().nodes().get(1)),
-            start.plan().failurePolicy(),
-            start.plan().scheduling(),
-            start.plan().maxParallel(),
-            null,
-            null,
-            null);
-    topics.send(
-        new StartRun(
-            start.messageId(),
-            execution,
-            "org-it",
-            "bp-it",
-            "lock-1",
-            plan,
-            start.inputs(),
-            start.options(),
-            Instant.now()));
+    PlannedNode a = startRun(execution, RetryPolicy.none()).plan().nodes().getFirst();
+    topics.send(startRunWithFirst(execution, new PlannedNode(a.spec(), 0, 1_000, a.retry(), true)));
     NodeTask taskA = awaitTask(execution, execution + ":a:1");
     topics.send(started(taskA));
 
@@ -474,6 +493,32 @@ class RunOrchestrationIT {
         plan,
         JSON.objectNode().put("topic", "ice"),
         RunOptions.defaults(),
+        Instant.now());
+  }
+
+  /** {@link #startRun} with its first node (a) replaced. */
+  private static StartRun startRunWithFirst(String execution, PlannedNode first) {
+    StartRun start = startRun(execution, RetryPolicy.none());
+    ExecutionPlan plan = start.plan();
+    return new StartRun(
+        start.messageId(),
+        execution,
+        start.orgId(),
+        start.blueprintId(),
+        start.versionLock(),
+        new ExecutionPlan(
+            plan.planVersion(),
+            plan.contentHash(),
+            plan.levels(),
+            List.of(first, plan.nodes().get(1)),
+            plan.failurePolicy(),
+            plan.scheduling(),
+            plan.maxParallel(),
+            null,
+            null,
+            null),
+        start.inputs(),
+        start.options(),
         Instant.now());
   }
 

@@ -2,6 +2,7 @@ package ai.iceos.scheduler.run;
 
 import ai.iceos.contracts.blueprint.ConditionNodeSpec;
 import ai.iceos.contracts.blueprint.FailurePolicy;
+import ai.iceos.contracts.blueprint.HumanNodeSpec;
 import ai.iceos.contracts.blueprint.InputMapping;
 import ai.iceos.contracts.blueprint.Limits;
 import ai.iceos.contracts.blueprint.LlmNodeSpec;
@@ -162,6 +163,30 @@ final class Plans {
         branches,
         maxConcurrency,
         strategy,
+        null);
+  }
+
+  static HumanNodeSpec human(
+      String id, Integer timeoutSeconds, Integer autoApproveAfter, String... deps) {
+    return new HumanNodeSpec(
+        id,
+        null,
+        List.of(deps),
+        timeoutSeconds,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        "Publish?",
+        null,
+        null,
+        autoApproveAfter,
         null);
   }
 
