@@ -179,9 +179,16 @@ final class RunProgress {
     }
     boolean continueIfPossible = step.base.failurePolicy() == FailurePolicy.CONTINUE_IF_POSSIBLE;
     boolean allSkipped = true;
+    String firstSkipReason = null;
     for (String dependency : dependencies) {
-      NodeState dep = step.node(graph.path(dependency));
+      NodeState dep = step.node(step.resolve(graph.frame(), dependency));
+      if (dep == null) {
+        continue; // names no node of the run (rejected by the compiler); does not block
+      }
       allSkipped &= dep.status() == NodeStatus.SKIPPED;
+      if (firstSkipReason == null && dep.status() == NodeStatus.SKIPPED) {
+        firstSkipReason = dep.skipReason();
+      }
       if (continueIfPossible && dep.status() == NodeStatus.FAILED) {
         return "dependency '" + dependency + "' failed";
       }
@@ -191,7 +198,7 @@ final class RunProgress {
         return dep.skipReason();
       }
     }
-    return allSkipped ? step.node(graph.path(dependencies.getFirst())).skipReason() : null;
+    return allSkipped ? firstSkipReason : null;
   }
 
   /**
@@ -259,7 +266,8 @@ final class RunProgress {
       return false;
     }
     return node.spec().dependencies().stream()
-            .allMatch(dep -> step.node(graph.path(dep)).status().isTerminal())
+            .map(dep -> step.node(step.resolve(graph.frame(), dep)))
+            .allMatch(dep -> dep == null || dep.status().isTerminal())
         && ControlFlow.conditionsDecided(step, graph.frame(), graph.locals(), node.id());
   }
 

@@ -83,6 +83,23 @@ final class Step {
     return located.get(id).frame();
   }
 
+  /**
+   * The path of the node a nested node names by {@code localId}: a node of its own frame, else of
+   * the enclosing frames outwards (a body node may name a node outside the loop), else the
+   * top-level id.
+   */
+  String resolve(Frame frame, String localId) {
+    Frame current = frame;
+    while (current != null) {
+      String path = current.path(localId);
+      if (nodes.containsKey(path)) {
+        return path;
+      }
+      current = frameOf(current.owner());
+    }
+    return localId;
+  }
+
   /** The nested graph {@code name} of the node at {@code ownerPath}. */
   SubGraph graph(String ownerPath, String name) {
     PlannedNode owner = planned(ownerPath);
@@ -130,7 +147,7 @@ final class Step {
    */
   ObjectNode scopeOf(String path) {
     Frame frame = frameOf(path);
-    NodeSpecScope local = id -> outputOf(frame == null ? id : frame.path(id));
+    NodeSpecScope local = id -> outputOf(resolve(frame, id));
     if (frame == null) {
       return TaskScope.of(
           base.executionId(), base.blueprintId(), base.inputs(), planned(path).spec(), local::of);

@@ -298,6 +298,30 @@ class RunTransitionsLoopTest {
   }
 
   @Test
+  void shouldLetABodyNodeDependOnANodeOutsideTheLoop() {
+    RunDriver run =
+        RunDriver.start(
+            plan()
+                .tool("load")
+                .node(
+                    loop(
+                        "fan",
+                        "load.rows",
+                        List.of(nestedTool("use", "load"), nestedTool("next", "use")),
+                        false,
+                        null,
+                        null,
+                        "load"))
+                .build());
+    run.complete("load", json("{\"rows\":[1]}"));
+
+    assertThat(task(run, "fan[0].use").scope().get("load").toString()).isEqualTo("{\"rows\":[1]}");
+    run.complete("fan[0].use");
+    run.complete("fan[0].next");
+    assertThat(run.state.status()).isEqualTo(RunStatus.COMPLETED);
+  }
+
+  @Test
   void shouldCancelNestedNodesWithTheRun() {
     RunDriver run = RunDriver.start(csvLoop(true, 5));
     run.complete("load", json("{\"rows\":[1]}"));
