@@ -30,5 +30,7 @@ class ChannelTopicsTest {
         .isEqualTo(Topics.NODE_TASKS);
     assertThat(properties.getProperty("mp.messaging.outgoing.run-events.topic"))
         .isEqualTo(Topics.RUN_EVENTS);
+    assertThat(properties.getProperty("mp.messaging.outgoing.task-cancellations.topic"))
+        .isEqualTo(Topics.TASK_CANCELLATIONS);
   }
 }

@@ -6,6 +6,7 @@ final class Channels {
   static final String NODE_OUTCOMES = "node-outcomes";
   static final String NODE_TASKS = "node-tasks";
   static final String RUN_EVENTS = "run-events";
+  static final String TASK_CANCELLATIONS = "task-cancellations";
 
   private Channels() {}
 }

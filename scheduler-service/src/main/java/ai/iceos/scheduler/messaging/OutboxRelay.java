@@ -1,17 +1,20 @@
 package ai.iceos.scheduler.messaging;
 
+import ai.iceos.contracts.messaging.CancelTasks;
 import ai.iceos.contracts.messaging.NodeTask;
 import ai.iceos.contracts.messaging.RunEvent;
 import ai.iceos.contracts.messaging.Topics;
 import ai.iceos.scheduler.SchedulerConfig;
 import ai.iceos.scheduler.store.OutboxRow;
 import ai.iceos.scheduler.store.OutboxStore;
+import ai.iceos.scheduler.store.TraceParent;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -19,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.Flow;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
@@ -33,6 +37,7 @@ public class OutboxRelay {
   private final OutboxStore outbox;
   private final MutinyEmitter<NodeTask> tasks;
   private final MutinyEmitter<RunEvent> events;
+  private final MutinyEmitter<CancelTasks> cancellations;
   private final SchedulerConfig config;
   private final Flow.Subscriber<Round> rounds;
 
@@ -44,10 +49,14 @@ public class OutboxRelay {
       @Channel(Channels.RUN_EVENTS)
           @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
           MutinyEmitter<RunEvent> events,
+      @Channel(Channels.TASK_CANCELLATIONS)
+          @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 256)
+          MutinyEmitter<CancelTasks> cancellations,
       SchedulerConfig config) {
     this.outbox = outbox;
     this.tasks = tasks;
     this.events = events;
+    this.cancellations = cancellations;
     this.config = config;
     UnicastProcessor<Round> queue = UnicastProcessor.create();
     queue
@@ -129,11 +138,19 @@ public class OutboxRelay {
         .chain(() -> outbox.delete(rows.stream().map(OutboxRow::id).toList()));
   }
 
+  /** Each record carries the trace context of the change that wrote it, when there was one. */
   private Uni<Void> send(OutboxRow row) {
     var key = OutgoingKafkaRecordMetadata.<String>builder().withKey(row.key()).build();
+    Metadata metadata = Metadata.of(key);
+    if (row.traceparent() != null) {
+      var context = TraceParent.context(row.traceparent());
+      metadata = metadata.with(TracingMetadata.with(context, context));
+    }
     return switch (row.topic()) {
-      case Topics.NODE_TASKS -> tasks.sendMessage(Message.of(row.task()).addMetadata(key));
-      case Topics.RUN_EVENTS -> events.sendMessage(Message.of(row.event()).addMetadata(key));
+      case Topics.NODE_TASKS -> tasks.sendMessage(Message.of(row.task(), metadata));
+      case Topics.RUN_EVENTS -> events.sendMessage(Message.of(row.event(), metadata));
+      case Topics.TASK_CANCELLATIONS ->
+          cancellations.sendMessage(Message.of(row.cancellation(), metadata));
       default ->
           Uni.createFrom()
               .failure(new IllegalStateException("outbox row for unknown topic " + row.topic()));

@@ -12,7 +12,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Starts and cancels executions ({@code iceos.run-commands.v1}, keyed by execution id). */
+/**
+ * Starts and cancels executions and applies human decisions ({@code iceos.run-commands.v1}, keyed
+ * by execution id).
+ */
 @ApplicationScoped
 class RunCommandHandler {
   private final RunStore runs;
@@ -35,7 +38,7 @@ class RunCommandHandler {
           case CancelRun cancel -> runs.cancel(cancel);
           case ResumeRun resume -> notHandledYet(resume);
           case RetryRun retry -> notHandledYet(retry);
-          case SubmitDecision decision -> notHandledYet(decision);
+          case SubmitDecision decision -> runs.decide(decision);
         };
     return stored.chain(this::publishIfWritten);
   }

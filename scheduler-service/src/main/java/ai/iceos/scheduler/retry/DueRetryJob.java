@@ -13,11 +13,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /**
- * Queues node retries whose wait is over. Due times live in the store ({@code next_retry_at}), so
- * retries survive a restart and any instance may fire them; the version check lets only one do so.
- * A Vert.x timer drives it because quarkus-scheduler does not go below one second.
+ * The scheduler's timer: queues node retries whose wait is over, fails attempts whose worker went
+ * silent past their deadline, and ends executions whose {@code timeout_seconds} ran out. Wake-up
+ * times live in the store ({@code next_retry_at}, the earliest of the three), so they survive a
+ * restart and any instance may fire them; the version check lets only one do so. A Vert.x timer
+ * drives it because quarkus-scheduler does not go below one second. Time comes from the store's
+ * {@link java.time.InstantSource}.
+ *
+ * <p>Once at start-up it also re-sends the tasks of queued nodes of every running execution, so a
+ * task lost before any worker took it cannot leave an execution hanging.
  */
 @ApplicationScoped
 class DueRetryJob {
@@ -42,6 +49,16 @@ class DueRetryJob {
   void start(@Observes StartupEvent event) {
     long interval = Math.max(10, config.retries().pollInterval().toMillis());
     timerId = vertx.setPeriodic(FIRST_POLL_DELAY_MS, interval, ignored -> poll());
+    vertx.setTimer(FIRST_POLL_DELAY_MS, ignored -> resendQueued());
+  }
+
+  private void resendQueued() {
+    runs.running()
+        .chain(ids -> each(ids, runs::resendQueued))
+        .subscribe()
+        .with(
+            ignored -> {},
+            failure -> Log.warnf("Re-sending queued tasks failed: %s", failure.getMessage()));
   }
 
   void stop(@Observes ShutdownEvent event) {
@@ -68,13 +85,18 @@ class DueRetryJob {
   }
 
   private Uni<Void> fireAll(List<String> executionIds) {
+    return each(executionIds, runs::fireDueRetries);
+  }
+
+  /** Applies {@code change} to each execution in turn, then sends what they wrote. */
+  private Uni<Void> each(List<String> executionIds, Function<String, Uni<Boolean>> change) {
     if (executionIds.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
     return Multi.createFrom()
         .iterable(executionIds)
         .onItem()
-        .transformToUniAndConcatenate(runs::fireDueRetries)
+        .transformToUniAndConcatenate(change::apply)
         .collect()
         .asList()
         .chain(

@@ -50,8 +50,10 @@ final class EventData {
     return JSON.objectNode().put("level", level);
   }
 
-  static ObjectNode nodeQueued(int attempt, int level) {
-    return JSON.objectNode().put("attempt", attempt).put("level", level);
+  /** {@code parent} is the path id of the loop, condition or parallel node of a nested node. */
+  static ObjectNode nodeQueued(int attempt, int level, String parent) {
+    ObjectNode data = JSON.objectNode().put("attempt", attempt).put("level", level);
+    return parent == null ? data : data.put("parent", parent);
   }
 
   static ObjectNode nodeStarted(int attempt, String workerId) {

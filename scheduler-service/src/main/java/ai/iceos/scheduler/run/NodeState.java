@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param retryAt when the next attempt is due while {@link NodeStatus#RETRYING}, else null
  * @param startedAt when the current attempt was reported started, or null
  * @param finishedAt when the node became terminal, or null
+ * @param deadlineAt while a worker runs the attempt: when the scheduler gives up waiting for its
+ *     report (start + per-attempt timeout + grace), else null
  */
 public record NodeState(
     NodeStatus status,
@@ -27,7 +29,8 @@ public record NodeState(
     Usage usage,
     Instant retryAt,
     Instant startedAt,
-    Instant finishedAt) {
+    Instant finishedAt,
+    Instant deadlineAt) {
   public NodeState {
     Objects.requireNonNull(status, "status");
     usage = usage == null ? Usage.none() : usage;
@@ -35,16 +38,23 @@ public record NodeState(
   }
 
   public static NodeState pending() {
-    return new NodeState(NodeStatus.PENDING, 0, null, null, null, Usage.none(), null, null, null);
+    return new NodeState(
+        NodeStatus.PENDING, 0, null, null, null, Usage.none(), null, null, null, null);
   }
 
   NodeState queued(int nextAttempt) {
     return new NodeState(
-        NodeStatus.QUEUED, nextAttempt, null, failure, null, usage, null, null, null);
+        NodeStatus.QUEUED, nextAttempt, null, failure, null, usage, null, null, null, null);
   }
 
-  NodeState running(Instant now) {
-    return new NodeState(NodeStatus.RUNNING, attempt, null, failure, null, usage, null, now, null);
+  NodeState running(Instant now, Instant deadline) {
+    return new NodeState(
+        NodeStatus.RUNNING, attempt, null, failure, null, usage, null, now, null, deadline);
+  }
+
+  NodeState waiting(Instant now, Instant deadline) {
+    return new NodeState(
+        NodeStatus.WAITING, attempt, null, failure, null, usage, null, now, null, deadline);
   }
 
   NodeState succeeded(JsonNode result, Usage attemptUsage, Instant now) {
@@ -57,7 +67,8 @@ public record NodeState(
         usage.plus(attemptUsage),
         null,
         startedAt,
-        now);
+        now,
+        null);
   }
 
   NodeState retrying(Failure cause, Usage attemptUsage, Instant due) {
@@ -70,6 +81,7 @@ public record NodeState(
         usage.plus(attemptUsage),
         due,
         startedAt,
+        null,
         null);
   }
 
@@ -83,16 +95,17 @@ public record NodeState(
         usage.plus(attemptUsage),
         null,
         startedAt,
-        now);
+        now,
+        null);
   }
 
   NodeState skipped(String reason, Instant now) {
     return new NodeState(
-        NodeStatus.SKIPPED, attempt, null, failure, reason, usage, null, startedAt, now);
+        NodeStatus.SKIPPED, attempt, null, failure, reason, usage, null, startedAt, now, null);
   }
 
   NodeState cancelled(Instant now) {
     return new NodeState(
-        NodeStatus.CANCELLED, attempt, null, failure, null, usage, null, startedAt, now);
+        NodeStatus.CANCELLED, attempt, null, failure, null, usage, null, startedAt, now, null);
   }
 }

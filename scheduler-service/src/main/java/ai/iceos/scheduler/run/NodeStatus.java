@@ -6,6 +6,8 @@ public enum NodeStatus {
   QUEUED,
   RUNNING,
   RETRYING,
+  /** A {@code human} node waiting for a decision; holds no slot, has no task out. */
+  WAITING,
   SUCCEEDED,
   FAILED,
   SKIPPED,

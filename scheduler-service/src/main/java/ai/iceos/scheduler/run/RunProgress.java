@@ -2,6 +2,7 @@ package ai.iceos.scheduler.run;
 
 import ai.iceos.contracts.blueprint.FailurePolicy;
 import ai.iceos.contracts.blueprint.Scheduling;
+import ai.iceos.contracts.messaging.Failure;
 import ai.iceos.contracts.messaging.RunEventType;
 import ai.iceos.contracts.messaging.Usage;
 import ai.iceos.contracts.plan.PlannedNode;
@@ -18,53 +19,122 @@ import java.util.List;
 final class RunProgress {
   static final String HALTED = "halted";
 
+  /** Reasons of skips caused by a condition's choice start with this; they never mean failure. */
+  static final String BRANCH_NOT_TAKEN = "branch not taken";
+
   private RunProgress() {}
 
+  /**
+   * Repeats until nothing changes, because a change can enable another: a loop over an empty list
+   * completes at once and its dependents become ready, a finished iteration opens the next one.
+   */
   static void settle(Step step) {
     if (step.status != RunStatus.RUNNING) {
       return;
     }
-    boolean halted = isHalted(step);
-    if (halted) {
-      stopEverythingNotRunning(step);
-    } else if (step.base.failurePolicy() == FailurePolicy.CONTINUE_IF_POSSIBLE) {
-      skipDependentsOfFailures(step);
-    }
-    completeLevels(step, halted);
-    if (!halted) {
-      queueReadyNodes(step);
+    while (true) {
+      long sequence = step.nextSequence;
+      int frames = step.frames.size();
+      if (Guards.overTokens(step)) {
+        step.guardError(Guards.TOKEN_CEILING);
+      }
+      String haltReason = haltReason(step);
+      boolean halted = haltReason != null;
+      if (halted) {
+        stopEverythingNotRunning(step, haltReason);
+      }
+      for (Graph graph : graphs(step)) {
+        skipBlocked(step, graph);
+      }
+      completeLevels(step, halted);
+      if (!halted) {
+        queueReadyNodes(step);
+      }
+      ControlFlow.finishOwners(step, haltReason);
+      if (step.nextSequence == sequence && step.frames.size() == frames) {
+        break;
+      }
     }
     finishIfDone(step);
   }
 
-  /** Under halt_on_first_error, a node that failed for good stops all new work. */
+  /** Whether nothing new may start; see {@link #haltReason}. */
   static boolean isHalted(Step step) {
-    return step.base.failurePolicy() == FailurePolicy.HALT_ON_FIRST_ERROR
-        && step.order.stream().anyMatch(id -> step.node(id).status() == NodeStatus.FAILED);
+    return haltReason(step) != null;
+  }
+
+  /**
+   * Why nothing new may start, or null: the run's timeout or token ceiling (guard errors), or under
+   * halt_on_first_error a node (nested ones included) that failed for good.
+   */
+  static String haltReason(Step step) {
+    for (String error : step.guardErrors) {
+      if (!error.equals(Guards.DEPTH_CEILING)) {
+        return error;
+      }
+    }
+    boolean failed =
+        step.base.failurePolicy() == FailurePolicy.HALT_ON_FIRST_ERROR
+            && step.allPaths().stream().anyMatch(id -> step.node(id).status() == NodeStatus.FAILED);
+    return failed ? HALTED : null;
   }
 
   /** Queues attempt {@code attempt} of a node: {@code node.queued} and a task. */
-  static void queue(Step step, PlannedNode node, int attempt) {
-    openLevelsUpTo(step, node.level());
-    step.put(node.id(), step.node(node.id()).queued(attempt));
-    step.emit(RunEventType.NODE_QUEUED, node.id(), EventData.nodeQueued(attempt, node.level()));
-    step.send(
-        node,
-        attempt,
-        TaskScope.of(
-            step.base.executionId(),
-            step.base.blueprintId(),
-            step.base.inputs(),
-            node.spec(),
-            step::outputOf));
+  static void queue(Step step, String path, int attempt) {
+    PlannedNode node = step.planned(path);
+    emitQueued(step, path, attempt);
+    step.send(path, node, attempt, step.scopeOf(path));
   }
 
-  private static void stopEverythingNotRunning(Step step) {
-    for (String id : step.order) {
+  /** Marks a node queued with {@code node.queued}, opening its level first (top-level nodes). */
+  static void emitQueued(Step step, String path, int attempt) {
+    PlannedNode node = step.planned(path);
+    Frame frame = step.frameOf(path);
+    if (frame == null) {
+      openLevelsUpTo(step, node.level());
+    }
+    step.put(path, step.node(path).queued(attempt));
+    step.emit(
+        RunEventType.NODE_QUEUED,
+        path,
+        EventData.nodeQueued(attempt, node.level(), frame == null ? null : frame.owner()));
+  }
+
+  /**
+   * The graphs whose nodes may still change: the top level, and every frame whose owner is still
+   * running.
+   */
+  private static List<Graph> graphs(Step step) {
+    List<Graph> graphs = new ArrayList<>();
+    graphs.add(new Graph(null, step.order, step.base.plan().scheduling() == Scheduling.LEVEL));
+    for (Frame frame : step.frames) {
+      if (step.node(frame.owner()).status() == NodeStatus.RUNNING) {
+        graphs.add(new Graph(frame, SubGraphs.order(step.graph(frame)), false));
+      }
+    }
+    return graphs;
+  }
+
+  /** A graph being scheduled: the top level (frame null) or one frame, ids in level order. */
+  private record Graph(Frame frame, List<String> locals, boolean levelGated) {
+    String path(String local) {
+      return frame == null ? local : frame.path(local);
+    }
+  }
+
+  private static void stopEverythingNotRunning(Step step, String reason) {
+    for (String id : step.allPaths()) {
       NodeState node = step.node(id);
-      if (node.status() == NodeStatus.PENDING) {
-        step.put(id, node.skipped(HALTED, step.now));
-        step.emit(RunEventType.NODE_SKIPPED, id, EventData.nodeSkipped(HALTED));
+      boolean queuedTask =
+          node.status() == NodeStatus.QUEUED && !ControlFlow.isControl(step.planned(id));
+      if (node.status() == NodeStatus.PENDING || queuedTask) {
+        // A queued task has not started: it never will (SPEC §2.11); a worker that picks it up
+        // late is told to drop it, and its outcome is ignored.
+        step.put(id, node.skipped(reason, step.now));
+        step.emit(RunEventType.NODE_SKIPPED, id, EventData.nodeSkipped(reason));
+        if (queuedTask) {
+          step.interrupt(id, reason);
+        }
       } else if (node.status() == NodeStatus.RETRYING) {
         // Its retry would start new work; its last failure becomes final.
         step.put(id, node.failed(node.failure(), Usage.none(), step.now));
@@ -74,28 +144,61 @@ final class RunProgress {
     }
   }
 
-  /** Plan order visits dependencies first, so a skip propagates transitively in one pass. */
-  private static void skipDependentsOfFailures(Step step) {
-    for (String id : step.order) {
-      NodeState node = step.node(id);
-      if (node.status() != NodeStatus.PENDING) {
-        continue;
-      }
-      for (String dependency : step.planned(id).spec().dependencies()) {
-        NodeState dep = step.node(dependency);
-        String reason =
-            switch (dep.status()) {
-              case FAILED -> "dependency '" + dependency + "' failed";
-              case SKIPPED -> dep.skipReason();
-              case PENDING, QUEUED, RUNNING, RETRYING, SUCCEEDED, CANCELLED -> null;
-            };
-        if (reason != null) {
-          step.put(id, node.skipped(reason, step.now));
-          step.emit(RunEventType.NODE_SKIPPED, id, EventData.nodeSkipped(reason));
-          break;
-        }
+  /**
+   * Skips pending nodes that can no longer run, in level order so a skip propagates transitively in
+   * one pass: a node whose dependencies were all skipped (a condition's branch not taken, SPEC
+   * §2.5) under every policy, and under {@code continue_if_possible} a node with a failed
+   * dependency or one skipped because of a failure.
+   */
+  private static void skipBlocked(Step step, Graph graph) {
+    for (String local : graph.locals()) {
+      String id = graph.path(local);
+      if (step.node(id).status() == NodeStatus.PENDING) {
+        skipIfBlocked(step, graph, id);
       }
     }
+  }
+
+  private static boolean skipIfBlocked(Step step, Graph graph, String id) {
+    String reason = blockedBy(step, graph, id);
+    if (reason != null) {
+      step.put(id, step.node(id).skipped(reason, step.now));
+      step.emit(RunEventType.NODE_SKIPPED, id, EventData.nodeSkipped(reason));
+    }
+    return reason != null;
+  }
+
+  private static String blockedBy(Step step, Graph graph, String id) {
+    if (graph.frame() == null && Guards.beyondDepth(step, step.planned(id))) {
+      step.guardError(Guards.DEPTH_CEILING);
+      return Guards.DEPTH_CEILING;
+    }
+    List<String> dependencies = step.planned(id).spec().dependencies();
+    if (dependencies.isEmpty()) {
+      return null;
+    }
+    boolean continueIfPossible = step.base.failurePolicy() == FailurePolicy.CONTINUE_IF_POSSIBLE;
+    boolean allSkipped = true;
+    String firstSkipReason = null;
+    for (String dependency : dependencies) {
+      NodeState dep = step.node(step.resolve(graph.frame(), dependency));
+      if (dep == null) {
+        continue; // names no node of the run (rejected by the compiler); does not block
+      }
+      allSkipped &= dep.status() == NodeStatus.SKIPPED;
+      if (firstSkipReason == null && dep.status() == NodeStatus.SKIPPED) {
+        firstSkipReason = dep.skipReason();
+      }
+      if (continueIfPossible && dep.status() == NodeStatus.FAILED) {
+        return "dependency '" + dependency + "' failed";
+      }
+      if (continueIfPossible
+          && dep.status() == NodeStatus.SKIPPED
+          && !dep.skipReason().startsWith(BRANCH_NOT_TAKEN)) {
+        return dep.skipReason();
+      }
+    }
+    return allSkipped ? firstSkipReason : null;
   }
 
   /**
@@ -118,7 +221,7 @@ final class RunProgress {
     }
   }
 
-  private static void openLevelsUpTo(Step step, int level) {
+  static void openLevelsUpTo(Step step, int level) {
     while (step.openedLevels <= level) {
       int opening = step.openedLevels++;
       step.emit(
@@ -126,30 +229,54 @@ final class RunProgress {
     }
   }
 
+  /**
+   * Queues ready nodes within {@code max_parallel}; loop, condition and parallel nodes run in the
+   * scheduler itself and hold no slot, so their nested nodes can use them.
+   */
   private static void queueReadyNodes(Step step) {
     int free = step.base.maxParallel() - slotsHeld(step);
-    for (String id : step.order) {
-      if (free <= 0) {
-        return;
-      }
-      PlannedNode node = step.planned(id);
-      if (step.node(id).status() == NodeStatus.PENDING && isReady(step, node)) {
-        queue(step, node, 1);
-        free--;
+    for (Graph graph : graphs(step)) {
+      for (String local : graph.locals()) {
+        String id = graph.path(local);
+        PlannedNode node = step.planned(id);
+        if (step.node(id).status() != NodeStatus.PENDING
+            || !isReady(step, graph, id)
+            || skipIfBlocked(step, graph, id)) {
+          continue;
+        }
+        if (ControlFlow.isControl(node)) {
+          ControlFlow.start(step, id);
+        } else if (free > 0) {
+          Failure refused = Guards.admit(step, node);
+          if (refused == null) {
+            queue(step, id, 1);
+            free--;
+          } else {
+            step.put(id, step.node(id).failed(refused, Usage.none(), step.now));
+            step.emit(RunEventType.NODE_FAILED, id, EventData.nodeFailed(0, refused, 0));
+          }
+        }
       }
     }
   }
 
-  private static boolean isReady(Step step, PlannedNode node) {
-    if (step.base.plan().scheduling() == Scheduling.LEVEL && node.level() != step.currentLevel) {
+  private static boolean isReady(Step step, Graph graph, String id) {
+    PlannedNode node = step.planned(id);
+    if (graph.levelGated() && node.level() != step.currentLevel) {
       return false;
     }
     return node.spec().dependencies().stream()
-        .allMatch(dep -> step.node(dep).status().isTerminal());
+            .map(dep -> step.node(step.resolve(graph.frame(), dep)))
+            .allMatch(dep -> dep == null || dep.status().isTerminal())
+        && ControlFlow.conditionsDecided(step, graph.frame(), graph.locals(), node.id());
   }
 
   private static int slotsHeld(Step step) {
-    return (int) step.order.stream().filter(id -> step.node(id).status().holdsSlot()).count();
+    return (int)
+        step.allPaths().stream()
+            .filter(id -> step.node(id).status().holdsSlot())
+            .filter(id -> !ControlFlow.isControl(step.planned(id)))
+            .count();
   }
 
   private static boolean allTerminal(Step step, int level) {
@@ -170,6 +297,7 @@ final class RunProgress {
         errors.add("Node " + id + " failed: " + node.failure().message());
       }
     }
+    errors.addAll(step.guardErrors);
     step.finishedAt = step.now;
     if (errors.isEmpty()) {
       step.status = RunStatus.COMPLETED;

@@ -29,6 +29,14 @@ import java.util.Optional;
  * @param usage tokens and cost of every attempt so far
  * @param toolExecutions tool node attempts that ran (reported completed or failed)
  * @param finishedAt when the execution became terminal, or null
+ * @param frames every nested-graph instance opened so far (a loop iteration, a chosen condition
+ *     path, a parallel branch), in opening order; their nodes are in {@code nodes} under their path
+ *     ids (docs/events.md)
+ * @param loopItems per running or finished loop node (path id), the items it iterates over
+ * @param guardErrors execution-wide guard errors ({@code Depth ceiling reached}, {@code Token
+ *     ceiling exceeded}, the run timeout), each once, in the order they happened
+ * @param executions per node type (wire name), nodes of that type dispatched so far, for the {@code
+ *     max_*} limits
  */
 public record RunState(
     String executionId,
@@ -47,8 +55,16 @@ public record RunState(
     Usage usage,
     int toolExecutions,
     Instant startedAt,
-    Instant finishedAt) {
+    Instant finishedAt,
+    List<Frame> frames,
+    Map<String, JsonNode> loopItems,
+    List<String> guardErrors,
+    Map<String, Integer> executions) {
   public RunState {
+    guardErrors = guardErrors == null ? List.of() : List.copyOf(guardErrors);
+    executions = executions == null ? Map.of() : Map.copyOf(executions);
+    frames = frames == null ? List.of() : List.copyOf(frames);
+    loopItems = loopItems == null ? Map.of() : Map.copyOf(loopItems);
     Objects.requireNonNull(executionId, "execution_id");
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(failurePolicy, "failure_policy");
@@ -73,9 +89,35 @@ public record RunState(
     return state;
   }
 
-  /** The node ids in dispatch order: level by level, blueprint order within a level. */
+  /** The top-level node ids in dispatch order: level by level, blueprint order within a level. */
   public List<String> nodeOrder() {
     return plan.levels().stream().flatMap(List::stream).toList();
+  }
+
+  /**
+   * When the timer must next look at a running execution: the earliest due retry, the earliest
+   * deadline of an attempt with a worker, or the run's {@code timeout_seconds}.
+   */
+  public Optional<Instant> nextWakeAt() {
+    if (status.isTerminal()) {
+      return Optional.empty();
+    }
+    Optional<Instant> deadline =
+        nodes.values().stream()
+            .map(NodeState::deadlineAt)
+            .filter(Objects::nonNull)
+            .min(Comparator.naturalOrder());
+    return java.util.stream.Stream.of(nextRetryAt(), deadline, runDeadline())
+        .flatMap(Optional::stream)
+        .min(Comparator.naturalOrder());
+  }
+
+  /** When the run's {@code limits.timeout_seconds} runs out, if it has one. */
+  public Optional<Instant> runDeadline() {
+    Integer timeout = plan.limits().timeoutSeconds();
+    return timeout == null || startedAt == null
+        ? Optional.empty()
+        : Optional.of(startedAt.plusSeconds(timeout));
   }
 
   /** When the earliest retry of a running execution is due, if one is waiting. */

@@ -10,10 +10,13 @@ import ai.iceos.contracts.messaging.NodeStarted;
 import ai.iceos.contracts.messaging.NodeTokenDelta;
 import ai.iceos.contracts.messaging.RunEventType;
 import ai.iceos.contracts.messaging.StartRun;
+import ai.iceos.contracts.messaging.SubmitDecision;
 import ai.iceos.contracts.messaging.Usage;
 import ai.iceos.contracts.plan.PlannedNode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,6 +29,12 @@ import java.util.Map;
  */
 public final class RunTransitions {
   private static final String DEFAULT_CANCEL_REASON = "cancelled";
+
+  /**
+   * How long after an attempt's own timeout the scheduler still waits for the worker's report
+   * before failing the attempt itself (the worker abandons it at the timeout and reports).
+   */
+  static final Duration REPORT_GRACE = Duration.ofSeconds(10);
 
   private RunTransitions() {}
 
@@ -51,14 +60,24 @@ public final class RunTransitions {
         if (node.status() != NodeStatus.QUEUED) {
           return Transition.unchanged(state);
         }
-        step.put(started.nodeId(), node.running(now));
+        Instant deadline =
+            now.plusMillis(step.planned(started.nodeId()).timeoutMs()).plus(REPORT_GRACE);
+        step.put(started.nodeId(), node.running(now, deadline));
         step.emit(
             RunEventType.NODE_STARTED,
             started.nodeId(),
             EventData.nodeStarted(started.attempt(), started.workerId()));
       }
       case NodeCompleted completed -> succeed(step, node, completed);
-      case NodeFailed failed -> fail(step, node, failed);
+      case NodeFailed failed ->
+          fail(
+              step,
+              node,
+              failed.nodeId(),
+              failed.attempt(),
+              failed.failure(),
+              orNone(failed.usage()),
+              failed.durationMs());
       case NodeTokenDelta delta -> {
         if (node.status() != NodeStatus.RUNNING) {
           return Transition.unchanged(state);
@@ -72,12 +91,52 @@ public final class RunTransitions {
     return progress(step);
   }
 
-  /** Queues the next attempt of every node whose retry is due at {@code now}. */
+  /**
+   * The timer's input, at {@link RunState#nextWakeAt()}: ends the run when its {@code
+   * timeout_seconds} has run out, fails attempts whose worker went silent past their deadline, and
+   * queues the next attempt of every node whose retry is due at {@code now}.
+   */
   public static Transition fireDueRetries(RunState state, Instant now) {
     if (state.status() != RunStatus.RUNNING) {
       return Transition.unchanged(state);
     }
-    return progress(new Step(state, now));
+    Step step = new Step(state, now);
+    if (state.runDeadline().filter(deadline -> !deadline.isAfter(now)).isPresent()) {
+      timeOut(step);
+    }
+    expireSilentAttempts(step);
+    HumanNodes.expire(step);
+    return progress(step);
+  }
+
+  /** Applies a decision to a waiting {@code human} node; anything else changes nothing. */
+  public static Transition decide(RunState state, SubmitDecision decision, Instant now) {
+    if (state.status() != RunStatus.RUNNING) {
+      return Transition.unchanged(state);
+    }
+    Step step = new Step(state, now);
+    return HumanNodes.decide(step, decision) ? progress(step) : Transition.unchanged(state);
+  }
+
+  /**
+   * Sends again the task of every queued node (its worker has not reported a start): after a
+   * restart the scheduler cannot know whether a task committed before a crash ever reached a
+   * worker. Same task and message ids, no events; a worker that runs it twice has its second
+   * outcome ignored.
+   */
+  public static Transition resendQueued(RunState state, Instant now) {
+    if (state.status() != RunStatus.RUNNING) {
+      return Transition.unchanged(state);
+    }
+    Step step = new Step(state, now);
+    for (String id : step.allPaths()) {
+      NodeState node = step.node(id);
+      PlannedNode planned = step.planned(id);
+      if (node.status() == NodeStatus.QUEUED && !ControlFlow.isControl(planned)) {
+        step.send(id, planned, node.attempt(), step.scopeOf(id));
+      }
+    }
+    return step.toTransition();
   }
 
   /**
@@ -89,18 +148,23 @@ public final class RunTransitions {
       return Transition.unchanged(state);
     }
     Step step = new Step(state, now);
-    for (String id : step.order) {
-      NodeState node = step.node(id);
-      if (!node.status().isTerminal()) {
-        step.put(id, node.cancelled(now));
-      }
-    }
-    step.status = RunStatus.CANCELLED;
-    step.finishedAt = now;
     String reason =
         command.reason() == null || command.reason().isBlank()
             ? DEFAULT_CANCEL_REASON
             : command.reason();
+    boolean tasksOut = false;
+    for (String id : step.allPaths()) {
+      NodeState node = step.node(id);
+      tasksOut |= node.status().awaitsOutcome() && !ControlFlow.isControl(step.planned(id));
+      if (!node.status().isTerminal()) {
+        step.put(id, node.cancelled(now));
+      }
+    }
+    if (tasksOut) {
+      step.interrupt(null, reason);
+    }
+    step.status = RunStatus.CANCELLED;
+    step.finishedAt = now;
     step.emit(RunEventType.WORKFLOW_CANCELLED, null, EventData.workflowCancelled(reason));
     return step.toTransition();
   }
@@ -138,37 +202,90 @@ public final class RunTransitions {
     emitResourceUpdates(step, completed.nodeId(), attemptUsage);
   }
 
-  private static void fail(Step step, NodeState node, NodeFailed failed) {
-    PlannedNode planned = step.planned(failed.nodeId());
-    Failure failure = failed.failure();
-    Usage attemptUsage = orNone(failed.usage());
-    countAttempt(step, failed.nodeId(), attemptUsage);
+  private static void fail(
+      Step step,
+      NodeState node,
+      String nodeId,
+      int attempt,
+      Failure failure,
+      Usage attemptUsage,
+      long durationMs) {
+    PlannedNode planned = step.planned(nodeId);
+    countAttempt(step, nodeId, attemptUsage);
     boolean retry =
         failure.retryable()
-            && failed.attempt() < planned.retry().maxAttempts()
+            && attempt < planned.retry().maxAttempts()
             && !RunProgress.isHalted(step);
     if (retry) {
-      long waitMs = Backoff.waitMs(planned.retry(), failed.attempt() - 1, failure);
-      step.put(failed.nodeId(), node.retrying(failure, attemptUsage, step.now.plusMillis(waitMs)));
+      long waitMs = Backoff.waitMs(planned.retry(), attempt - 1, failure);
+      step.put(nodeId, node.retrying(failure, attemptUsage, step.now.plusMillis(waitMs)));
       step.emit(
-          RunEventType.NODE_RETRYING,
-          failed.nodeId(),
-          EventData.nodeRetrying(failed.attempt(), waitMs, failure));
+          RunEventType.NODE_RETRYING, nodeId, EventData.nodeRetrying(attempt, waitMs, failure));
     } else {
-      step.put(failed.nodeId(), node.failed(failure, attemptUsage, step.now));
+      step.put(nodeId, node.failed(failure, attemptUsage, step.now));
       step.emit(
-          RunEventType.NODE_FAILED,
-          failed.nodeId(),
-          EventData.nodeFailed(failed.attempt(), failure, failed.durationMs()));
+          RunEventType.NODE_FAILED, nodeId, EventData.nodeFailed(attempt, failure, durationMs));
     }
-    emitResourceUpdates(step, failed.nodeId(), attemptUsage);
+    emitResourceUpdates(step, nodeId, attemptUsage);
+  }
+
+  /**
+   * Fails every attempt whose worker has not reported within its deadline (a retryable {@code
+   * timeout}, so the retry policy applies) and tells workers to drop it.
+   */
+  private static void expireSilentAttempts(Step step) {
+    for (String id : step.allPaths()) {
+      NodeState node = step.node(id);
+      if (node.status() == NodeStatus.RUNNING
+          && node.deadlineAt() != null
+          && !node.deadlineAt().isAfter(step.now)) {
+        long timeoutMs = step.planned(id).timeoutMs();
+        Failure failure =
+            Failure.retryable(
+                "timeout",
+                "No report from the worker within the attempt's timeout ("
+                    + timeoutMs / 1000.0
+                    + " s)");
+        step.interrupt(id, "timeout");
+        fail(
+            step,
+            node,
+            id,
+            node.attempt(),
+            failure,
+            Usage.none(),
+            Duration.between(node.startedAt(), step.now).toMillis());
+      }
+    }
+  }
+
+  /**
+   * The run ran out of {@code timeout_seconds}: attempts with workers fail and are interrupted, and
+   * (through the guard error) nothing new starts and the execution fails.
+   */
+  private static void timeOut(Step step) {
+    String error = Guards.timeout(step.base.plan().limits().timeoutSeconds());
+    step.guardError(error);
+    Failure failure = Failure.permanent("timeout", error);
+    boolean interrupted = false;
+    for (String id : step.allPaths()) {
+      NodeState node = step.node(id);
+      if (node.status() == NodeStatus.RUNNING && !ControlFlow.isControl(step.planned(id))) {
+        interrupted = true;
+        step.put(id, node.failed(failure, Usage.none(), step.now));
+        step.emit(RunEventType.NODE_FAILED, id, EventData.nodeFailed(node.attempt(), failure, 0));
+      }
+    }
+    if (interrupted) {
+      step.interrupt(null, error);
+    }
   }
 
   private static void queueDueRetries(Step step) {
-    for (String id : step.order) {
+    for (String id : step.allPaths()) {
       NodeState node = step.node(id);
       if (node.status() == NodeStatus.RETRYING && !node.retryAt().isAfter(step.now)) {
-        RunProgress.queue(step, step.planned(id), node.attempt() + 1);
+        RunProgress.queue(step, id, node.attempt() + 1);
       }
     }
   }
@@ -217,6 +334,10 @@ public final class RunTransitions {
         Usage.none(),
         0,
         now,
-        null);
+        null,
+        List.of(),
+        Map.of(),
+        List.of(),
+        Map.of());
   }
 }

@@ -1,10 +1,12 @@
 package ai.iceos.scheduler.run;
 
+import ai.iceos.contracts.messaging.CancelTasks;
 import ai.iceos.contracts.messaging.NodeTask;
 import ai.iceos.contracts.messaging.RunEvent;
 import ai.iceos.contracts.messaging.RunEventType;
 import ai.iceos.contracts.messaging.Usage;
 import ai.iceos.contracts.plan.PlannedNode;
+import ai.iceos.contracts.plan.SubGraph;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -25,9 +27,16 @@ final class Step {
   final Instant now;
   final List<String> order;
   private final Map<String, NodeState> nodes;
-  private final Map<String, PlannedNode> planned = new HashMap<>();
+  private final Map<String, Located> located = new HashMap<>();
+  private final Map<String, SubGraph> graphs = new HashMap<>();
+  private final Map<String, ObjectNode> frameScopes = new HashMap<>();
+  final List<Frame> frames;
+  final Map<String, JsonNode> loopItems;
+  final List<String> guardErrors;
+  final Map<String, Integer> executions;
   private final List<RunEvent> events = new ArrayList<>();
   private final List<NodeTask> tasks = new ArrayList<>();
+  private final List<CancelTasks> cancellations = new ArrayList<>();
   RunStatus status;
   int currentLevel;
   int openedLevels;
@@ -41,7 +50,12 @@ final class Step {
     this.now = now;
     this.order = base.nodeOrder();
     this.nodes = new HashMap<>(base.nodes());
-    base.plan().nodes().forEach(n -> planned.put(n.id(), n));
+    base.plan().nodes().forEach(n -> located.put(n.id(), new Located(n, null)));
+    this.frames = new ArrayList<>(base.frames());
+    this.loopItems = new HashMap<>(base.loopItems());
+    this.guardErrors = new ArrayList<>(base.guardErrors());
+    this.executions = new HashMap<>(base.executions());
+    frames.forEach(this::index);
     this.status = base.status();
     this.currentLevel = base.currentLevel();
     this.openedLevels = base.openedLevels();
@@ -59,8 +73,120 @@ final class Step {
     nodes.put(id, state);
   }
 
+  /** The planned node behind a path id (a top-level id or a nested node's path). */
   PlannedNode planned(String id) {
-    return planned.get(id);
+    return located.get(id).node();
+  }
+
+  /** The frame a path id belongs to, or null for a top-level node. */
+  Frame frameOf(String id) {
+    return located.get(id).frame();
+  }
+
+  /**
+   * The path of the node a nested node names by {@code localId}: a node of its own frame, else of
+   * the enclosing frames outwards (a body node may name a node outside the loop), else the
+   * top-level id.
+   */
+  String resolve(Frame frame, String localId) {
+    Frame current = frame;
+    while (current != null) {
+      String path = current.path(localId);
+      if (nodes.containsKey(path)) {
+        return path;
+      }
+      current = frameOf(current.owner());
+    }
+    return localId;
+  }
+
+  /** The nested graph {@code name} of the node at {@code ownerPath}. */
+  SubGraph graph(String ownerPath, String name) {
+    PlannedNode owner = planned(ownerPath);
+    return graphs.computeIfAbsent(owner.id() + "/" + name, k -> SubGraphs.of(owner, name));
+  }
+
+  SubGraph graph(Frame frame) {
+    return graph(frame.owner(), frame.graph());
+  }
+
+  /** Records an execution-wide guard error once. */
+  void guardError(String error) {
+    if (!guardErrors.contains(error)) {
+      guardErrors.add(error);
+    }
+  }
+
+  /** Opens a frame: its nodes become pending nodes of the run. */
+  void open(Frame frame) {
+    frames.add(frame);
+    index(frame);
+    for (String local : SubGraphs.order(graph(frame))) {
+      nodes.put(frame.path(local), NodeState.pending());
+    }
+  }
+
+  /** The frames opened by the node at {@code ownerPath}, in opening order. */
+  List<Frame> framesOf(String ownerPath) {
+    return frames.stream().filter(f -> f.owner().equals(ownerPath)).toList();
+  }
+
+  /** Every node path: top-level nodes in plan order, then each frame's nodes in level order. */
+  List<String> allPaths() {
+    List<String> paths = new ArrayList<>(order);
+    for (Frame frame : frames) {
+      SubGraphs.order(graph(frame)).forEach(local -> paths.add(frame.path(local)));
+    }
+    return paths;
+  }
+
+  /**
+   * The template scope of the node at {@code path} (SPEC §1.4): a top-level node's as {@link
+   * TaskScope} builds it; a nested node's starts from its frame's scope (the owner's scope, the
+   * frame's bindings and the outputs of the frame's nodes that succeeded so far).
+   */
+  ObjectNode scopeOf(String path) {
+    Frame frame = frameOf(path);
+    NodeSpecScope local = id -> outputOf(resolve(frame, id));
+    if (frame == null) {
+      return TaskScope.of(
+          base.executionId(), base.blueprintId(), base.inputs(), planned(path).spec(), local::of);
+    }
+    return TaskScope.within(frameScope(frame), planned(path).spec(), local::of);
+  }
+
+  private ObjectNode frameScope(Frame frame) {
+    ObjectNode scope = frameScopes.computeIfAbsent(frame.id(), id -> ownerScope(frame)).deepCopy();
+    for (String local : SubGraphs.order(graph(frame))) {
+      JsonNode output = outputOf(frame.path(local));
+      if (output != null) {
+        scope.set(local, output);
+      }
+    }
+    return scope;
+  }
+
+  private ObjectNode ownerScope(Frame frame) {
+    ObjectNode scope = scopeOf(frame.owner());
+    frame.bindings().properties().forEach(e -> scope.set(e.getKey(), e.getValue()));
+    JsonNode items = loopItems.get(frame.owner());
+    if (items != null) {
+      scope.set("loop_items", items);
+    }
+    return scope;
+  }
+
+  private void index(Frame frame) {
+    for (PlannedNode node : graph(frame).nodes()) {
+      located.put(frame.path(node.id()), new Located(node, frame));
+    }
+  }
+
+  private record Located(PlannedNode node, Frame frame) {}
+
+  @FunctionalInterface
+  private interface NodeSpecScope {
+    JsonNode of(String localId);
   }
 
   List<String> level(int index) {
@@ -83,20 +209,31 @@ final class Step {
     events.add(new RunEvent(messageId, base.executionId(), sequence, type, nodeId, data, now));
   }
 
-  void send(PlannedNode node, int attempt, JsonNode scope) {
-    String taskId = NodeTask.taskIdOf(base.executionId(), node.id(), attempt);
+  void send(String path, PlannedNode node, int attempt, JsonNode scope) {
+    String taskId = NodeTask.taskIdOf(base.executionId(), path, attempt);
     tasks.add(
         new NodeTask(
             derivedId("task:" + taskId),
             taskId,
             base.executionId(),
             base.orgId(),
-            node.id(),
+            path,
             attempt,
             node.spec(),
             scope,
             node.timeoutMs(),
             now));
+  }
+
+  /**
+   * Asks workers to interrupt the running attempt of {@code nodeId}, or every task of the execution
+   * when it is null. The message id is derived from the event sequence at that point, so a
+   * recomputed transition keeps it.
+   */
+  void interrupt(String nodeId, String reason) {
+    String target = nodeId == null ? "*" : nodeId;
+    UUID messageId = derivedId("cancel:" + base.executionId() + ":" + target + ":" + nextSequence);
+    cancellations.add(new CancelTasks(messageId, base.executionId(), nodeId, reason, now));
   }
 
   Transition toTransition() {
@@ -118,8 +255,12 @@ final class Step {
             usage,
             toolExecutions,
             base.startedAt(),
-            finishedAt);
-    return new Transition(next, tasks, events);
+            finishedAt,
+            frames,
+            loopItems,
+            guardErrors,
+            executions);
+    return new Transition(next, tasks, events, cancellations);
   }
 
   /**

@@ -36,6 +36,20 @@ public final class TaskScope {
       inputs.properties().forEach(field -> scope.set(field.getKey(), field.getValue()));
     }
     scope.set("inputs", inputs == null ? JsonNodeFactory.instance.objectNode() : inputs);
+    within(scope, node, outputOf);
+    scope.putObject("execution").put("id", executionId).put("blueprint_id", blueprintId);
+    return scope;
+  }
+
+  /**
+   * Adds a node's direct dependencies and input mappings to {@code base} (a nested node's frame
+   * scope, which already holds {@code inputs} and {@code execution}) and returns it.
+   *
+   * @param outputOf the output of a node of the same graph by its id, or null when it has none
+   */
+  public static ObjectNode within(
+      ObjectNode base, NodeSpec node, Function<String, JsonNode> outputOf) {
+    ObjectNode scope = base;
     for (String dependency : node.dependencies()) {
       scope.set(dependency, orNull(outputOf.apply(dependency)));
     }
@@ -43,7 +57,6 @@ public final class TaskScope {
       JsonNode source = outputOf.apply(mapping.getValue().sourceNodeId());
       scope.set(mapping.getKey(), resolve(source, mapping.getValue().sourceOutputKey()));
     }
-    scope.putObject("execution").put("id", executionId).put("blueprint_id", blueprintId);
     return scope;
   }
 

@@ -1,5 +1,6 @@
 package ai.iceos.scheduler.run;
 
+import ai.iceos.contracts.messaging.CancelTasks;
 import ai.iceos.contracts.messaging.NodeTask;
 import ai.iceos.contracts.messaging.RunEvent;
 import java.util.List;
@@ -7,18 +8,25 @@ import java.util.Objects;
 
 /**
  * The result of applying one input to a {@link RunState}: the new state, the tasks to send to
- * workers and the events to publish, in order. An input that changes nothing (a duplicate or stale
- * outcome, a late message for a finished run) gives the old state and no tasks or events.
+ * workers, the events to publish, in order, and the interruptions of running tasks for workers. An
+ * input that changes nothing (a duplicate or stale outcome, a late message for a finished run)
+ * gives the old state and no tasks or events.
  */
-public record Transition(RunState state, List<NodeTask> tasks, List<RunEvent> events) {
+public record Transition(
+    RunState state, List<NodeTask> tasks, List<RunEvent> events, List<CancelTasks> cancellations) {
   public Transition {
     Objects.requireNonNull(state, "state");
     tasks = List.copyOf(tasks);
     events = List.copyOf(events);
+    cancellations = List.copyOf(cancellations);
+  }
+
+  public Transition(RunState state, List<NodeTask> tasks, List<RunEvent> events) {
+    this(state, tasks, events, List.of());
   }
 
   public static Transition unchanged(RunState state) {
-    return new Transition(state, List.of(), List.of());
+    return new Transition(state, List.of(), List.of(), List.of());
   }
 
   /**
@@ -26,6 +34,6 @@ public record Transition(RunState state, List<NodeTask> tasks, List<RunEvent> ev
    * without events or tasks left the state as it was.
    */
   public boolean changed() {
-    return !events.isEmpty() || !tasks.isEmpty();
+    return !events.isEmpty() || !tasks.isEmpty() || !cancellations.isEmpty();
   }
 }

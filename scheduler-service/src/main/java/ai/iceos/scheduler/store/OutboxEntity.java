@@ -29,12 +29,16 @@ public class OutboxEntity extends PanacheEntityBase {
   @ColumnTransformer(read = "cast(payload as text)", write = "cast(cast(? as text) as json)")
   public String payload;
 
+  /** The W3C trace context of the change that wrote the row, or null. */
+  public String traceparent;
+
   /** Set by the database's default ({@code clock_timestamp()}). */
   @Column(name = "created_at", insertable = false, updatable = false)
   public OffsetDateTime createdAt;
 
-  static OutboxEntity of(String topic, String recordKey, String payload) {
+  static OutboxEntity of(String topic, String recordKey, String payload, String traceparent) {
     OutboxEntity entity = new OutboxEntity();
+    entity.traceparent = traceparent;
     entity.topic = topic;
     entity.recordKey = recordKey;
     entity.payload = payload;
@@ -42,6 +46,6 @@ public class OutboxEntity extends PanacheEntityBase {
   }
 
   OutboxRow toRow() {
-    return new OutboxRow(id, topic, recordKey, payload);
+    return new OutboxRow(id, topic, recordKey, payload, traceparent);
   }
 }

@@ -1,5 +1,6 @@
 package ai.iceos.scheduler.store;
 
+import ai.iceos.contracts.messaging.CancelTasks;
 import ai.iceos.contracts.messaging.NodeTask;
 import ai.iceos.contracts.messaging.RunEvent;
 
@@ -10,10 +11,15 @@ import ai.iceos.contracts.messaging.RunEvent;
  * @param topic a topic of {@link ai.iceos.contracts.messaging.Topics}
  * @param key the record key
  * @param payload the message as JSON
+ * @param traceparent the W3C trace context to send it in, or null
  */
-public record OutboxRow(long id, String topic, String key, String payload) {
+public record OutboxRow(long id, String topic, String key, String payload, String traceparent) {
   public NodeTask task() {
     return StoreJson.read(payload, NodeTask.class);
+  }
+
+  public CancelTasks cancellation() {
+    return StoreJson.read(payload, CancelTasks.class);
   }
 
   public RunEvent event() {

@@ -28,18 +28,36 @@ public class OutboxStore {
   }
 
   /**
-   * Events first (keyed by execution id), then tasks (keyed by task id), each in order. Runs in the
+   * Events first (keyed by execution id), then tasks (keyed by task id), then task cancellations
+   * (keyed by execution id), each in order, all with the caller's trace context. Runs in the
    * caller's transaction; each persist inserts at once (identity id), so ids follow this order.
    */
-  Uni<Void> append(Transition transition) {
+  Uni<Void> append(Transition transition, String traceparent) {
     List<OutboxEntity> rows = new ArrayList<>();
     transition
         .events()
         .forEach(
-            e -> rows.add(OutboxEntity.of(Topics.RUN_EVENTS, e.executionId(), StoreJson.write(e))));
+            e ->
+                rows.add(
+                    OutboxEntity.of(
+                        Topics.RUN_EVENTS, e.executionId(), StoreJson.write(e), traceparent)));
     transition
         .tasks()
-        .forEach(t -> rows.add(OutboxEntity.of(Topics.NODE_TASKS, t.taskId(), StoreJson.write(t))));
+        .forEach(
+            t ->
+                rows.add(
+                    OutboxEntity.of(
+                        Topics.NODE_TASKS, t.taskId(), StoreJson.write(t), traceparent)));
+    transition
+        .cancellations()
+        .forEach(
+            c ->
+                rows.add(
+                    OutboxEntity.of(
+                        Topics.TASK_CANCELLATIONS,
+                        c.executionId(),
+                        StoreJson.write(c),
+                        traceparent)));
     return rows.isEmpty() ? Uni.createFrom().voidItem() : OutboxEntity.persist(rows);
   }
 

@@ -70,7 +70,7 @@ public class RunEntity extends PanacheEntityBase {
   private void write(RunState newState) {
     status = newState.status().wireName();
     state = StoreJson.write(newState);
-    nextRetryAt = newState.nextRetryAt().map(RunEntity::timestamp).orElse(null);
+    nextRetryAt = newState.nextWakeAt().map(RunEntity::timestamp).orElse(null);
   }
 
   static OffsetDateTime timestamp(Instant instant) {

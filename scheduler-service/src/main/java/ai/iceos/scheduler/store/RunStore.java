@@ -3,6 +3,7 @@ package ai.iceos.scheduler.store;
 import ai.iceos.contracts.messaging.CancelRun;
 import ai.iceos.contracts.messaging.NodeOutcome;
 import ai.iceos.contracts.messaging.StartRun;
+import ai.iceos.contracts.messaging.SubmitDecision;
 import ai.iceos.scheduler.SchedulerConfig;
 import ai.iceos.scheduler.run.RunState;
 import ai.iceos.scheduler.run.RunStatus;
@@ -47,11 +48,13 @@ public class RunStore {
 
   /** Creates the execution, unless one with this id exists already (then a no-op). */
   public Uni<Boolean> start(StartRun command) {
+    String traceparent = TraceParent.current();
     return inTransaction(
         () ->
             ledger
                 .recordFirst(command.messageId())
-                .chain(first -> first ? insert(command) : Uni.createFrom().nullItem()));
+                .chain(
+                    first -> first ? insert(command, traceparent) : Uni.createFrom().nullItem()));
   }
 
   public Uni<Boolean> cancel(CancelRun command) {
@@ -61,6 +64,13 @@ public class RunStore {
         state -> RunTransitions.cancel(state, command, clock.instant()));
   }
 
+  public Uni<Boolean> decide(SubmitDecision decision) {
+    return applyOnce(
+        decision.messageId(),
+        decision.executionId(),
+        state -> RunTransitions.decide(state, decision, clock.instant()));
+  }
+
   public Uni<Boolean> apply(NodeOutcome outcome) {
     return applyOnce(
         outcome.messageId(),
@@ -68,7 +78,10 @@ public class RunStore {
         state -> RunTransitions.apply(state, outcome, clock.instant()));
   }
 
-  /** Ids of running executions with a retry due now, earliest first. */
+  /**
+   * Ids of running executions due for the timer now (a retry, an attempt's deadline, the run's
+   * timeout), earliest first.
+   */
   public Uni<List<String>> withDueRetries() {
     var now = RunEntity.timestamp(clock.instant());
     return sessions.inSession(
@@ -86,18 +99,53 @@ public class RunStore {
                             .getResultList()));
   }
 
-  public Uni<Boolean> fireDueRetries(String executionId) {
-    return inTransaction(
-        () -> update(executionId, state -> RunTransitions.fireDueRetries(state, clock.instant())));
+  /** Ids of every running execution, for the start-up re-send of queued tasks. */
+  public Uni<List<String>> running() {
+    return sessions.inSession(
+        () ->
+            Panache.getSession()
+                .chain(
+                    session ->
+                        session
+                            .createSelectionQuery(
+                                "select executionId from RunEntity where status = ?1"
+                                    + " order by executionId",
+                                String.class)
+                            .setParameter(1, RunStatus.RUNNING.wireName())
+                            .getResultList()));
   }
 
+  public Uni<Boolean> resendQueued(String executionId) {
+    return inTransaction(
+        () ->
+            update(
+                executionId,
+                state -> RunTransitions.resendQueued(state, clock.instant()),
+                TraceParent.current()));
+  }
+
+  public Uni<Boolean> fireDueRetries(String executionId) {
+    return inTransaction(
+        () ->
+            update(
+                executionId,
+                state -> RunTransitions.fireDueRetries(state, clock.instant()),
+                TraceParent.current()));
+  }
+
+  /** The caller's trace context is read here, on the caller's thread, before any hop. */
   private Uni<Boolean> applyOnce(
       UUID messageId, String executionId, Function<RunState, Transition> change) {
+    String traceparent = TraceParent.current();
     return inTransaction(
         () ->
             ledger
                 .recordFirst(messageId)
-                .chain(first -> first ? update(executionId, change) : Uni.createFrom().nullItem()));
+                .chain(
+                    first ->
+                        first
+                            ? update(executionId, change, traceparent)
+                            : Uni.createFrom().nullItem()));
   }
 
   /**
@@ -120,7 +168,7 @@ public class RunStore {
   }
 
   /** A concurrent start of the same execution fails one commit on the key; its retry finds it. */
-  private Uni<StatusChange> insert(StartRun command) {
+  private Uni<StatusChange> insert(StartRun command, String traceparent) {
     Transition transition = RunTransitions.start(command, clock.instant());
     RunState state = transition.state();
     return RunEntity.<RunEntity>findById(state.executionId())
@@ -130,11 +178,12 @@ public class RunStore {
                     ? Uni.createFrom().nullItem()
                     : RunEntity.of(state)
                         .persist()
-                        .chain(() -> outbox.append(transition))
+                        .chain(() -> outbox.append(transition, traceparent))
                         .replaceWith(new StatusChange(state.executionId(), null, state.status())));
   }
 
-  private Uni<StatusChange> update(String executionId, Function<RunState, Transition> change) {
+  private Uni<StatusChange> update(
+      String executionId, Function<RunState, Transition> change, String traceparent) {
     return RunEntity.<RunEntity>findById(executionId)
         .chain(
             run -> {
@@ -149,7 +198,7 @@ public class RunStore {
               }
               run.update(transition.state(), clock.instant());
               return outbox
-                  .append(transition)
+                  .append(transition, traceparent)
                   .replaceWith(
                       new StatusChange(executionId, before.status(), transition.state().status()));
             });

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ai.iceos.contracts.blueprint.BackoffStrategy;
+import ai.iceos.contracts.blueprint.ConditionNodeSpec;
 import ai.iceos.contracts.blueprint.FailurePolicy;
+import ai.iceos.contracts.blueprint.HumanNodeSpec;
+import ai.iceos.contracts.blueprint.LoopNodeSpec;
 import ai.iceos.contracts.blueprint.RetryPolicy;
 import ai.iceos.contracts.blueprint.Scheduling;
 import ai.iceos.contracts.blueprint.ToolNodeSpec;
 import ai.iceos.contracts.json.IceosJson;
 import ai.iceos.contracts.messaging.CancelRun;
+import ai.iceos.contracts.messaging.CancelTasks;
 import ai.iceos.contracts.messaging.Failure;
 import ai.iceos.contracts.messaging.NodeCompleted;
 import ai.iceos.contracts.messaging.NodeFailed;
@@ -19,6 +23,7 @@ import ai.iceos.contracts.messaging.RunEvent;
 import ai.iceos.contracts.messaging.RunEventType;
 import ai.iceos.contracts.messaging.RunOptions;
 import ai.iceos.contracts.messaging.StartRun;
+import ai.iceos.contracts.messaging.SubmitDecision;
 import ai.iceos.contracts.messaging.Topics;
 import ai.iceos.contracts.plan.ExecutionPlan;
 import ai.iceos.contracts.plan.PlannedNode;
@@ -110,6 +115,172 @@ class RunOrchestrationIT {
   }
 
   @Test
+  void shouldRunALoopBodyPerItemAndAConditionPathWithGapFreeEvents() {
+    String execution = newExecutionId();
+    LoopNodeSpec loop =
+        new LoopNodeSpec(
+            "fan",
+            null,
+            List.of(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            "{{ inputs.names }}",
+            List.of(ToolNodeSpec.of("greet", "echo", JSON.objectNode())),
+            "name",
+            null,
+            true);
+    ConditionNodeSpec check =
+        new ConditionNodeSpec(
+            "check",
+            null,
+            List.of("fan"),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            "fan | length == 2 and inputs.topic == 'ice'",
+            List.of(ToolNodeSpec.of("yes", "echo", JSON.objectNode())),
+            List.of(),
+            null,
+            null);
+    ExecutionPlan plan =
+        new ExecutionPlan(
+            ExecutionPlan.CURRENT_VERSION,
+            "hash",
+            List.of(List.of("fan"), List.of("check")),
+            List.of(
+                new PlannedNode(loop, 0, 30_000, RetryPolicy.none(), true),
+                new PlannedNode(check, 1, 30_000, RetryPolicy.none(), true)),
+            FailurePolicy.CONTINUE_IF_POSSIBLE,
+            Scheduling.LEVEL,
+            5,
+            null,
+            null,
+            null);
+    JsonNode inputs =
+        JSON.objectNode().put("topic", "ice").set("names", JSON.arrayNode().add("x").add("y"));
+    topics.send(
+        new StartRun(
+            UUID.randomUUID(),
+            execution,
+            "org-it",
+            "bp-it",
+            "lock-1",
+            plan,
+            inputs,
+            RunOptions.defaults(),
+            Instant.now()));
+
+    NodeTask second = awaitTask(execution, execution + ":fan[1].greet:1");
+    NodeTask first = awaitTask(execution, execution + ":fan[0].greet:1");
+    assertThat(second.scope().get("name").asText()).isEqualTo("y");
+    assertThat(second.scope().get("loop_index").asInt()).isEqualTo(1);
+    assertThat(second.scope().get("loop_items").size()).isEqualTo(2);
+    topics.send(completed(second, JSON.objectNode().put("hello", "y")));
+    topics.send(completed(first, JSON.objectNode().put("hello", "x")));
+
+    NodeTask yes = awaitTask(execution, execution + ":yes:1");
+    assertThat(yes.scope().get("condition_result").asBoolean()).isTrue();
+    assertThat(yes.scope().get("fan").toString())
+        .isEqualTo("[{\"hello\":\"x\"},{\"hello\":\"y\"}]");
+    topics.send(completed(yes, JSON.objectNode().put("ok", true)));
+
+    List<RunEvent> events = awaitTerminalEvent(execution);
+    assertThat(events.getLast().eventType()).isEqualTo(RunEventType.WORKFLOW_COMPLETED);
+    assertThat(events).extracting(RunEvent::sequence).containsExactly(seq(events.size()));
+    assertThat(events)
+        .extracting(RunOrchestrationIT::describe)
+        .containsSubsequence(
+            "node.started:fan",
+            "node.queued:fan[0].greet",
+            "node.queued:fan[1].greet",
+            "node.completed:fan",
+            "node.started:check",
+            "node.queued:yes",
+            "node.completed:yes",
+            "node.completed:check",
+            "workflow.completed");
+    JsonNode output = events.getLast().data().get("output");
+    assertThat(output.get("check").get("branch_outputs").get("yes").get("ok").asBoolean()).isTrue();
+    assertThat(status(execution)).isEqualTo("completed");
+  }
+
+  @Test
+  void shouldWaitForAHumanDecisionSubmittedAsACommand() {
+    String execution = newExecutionId();
+    HumanNodeSpec review =
+        new HumanNodeSpec(
+            "a",
+            null,
+            List.of(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            "Publish?",
+            null,
+            null,
+            null,
+            null);
+    topics.send(
+        startRunWithFirst(execution, new PlannedNode(review, 0, 30_000, RetryPolicy.none(), true)));
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> topics.events(execution),
+            events -> events.stream().anyMatch(e -> e.eventType() == RunEventType.NODE_WAITING));
+
+    topics.send(
+        new SubmitDecision(
+            UUID.randomUUID(), execution, "a", true, "ok", null, null, "alice", Instant.now()));
+
+    NodeTask taskB = awaitTask(execution, execution + ":b:1");
+    assertThat(taskB.scope().get("a").get("decided_by").asText()).isEqualTo("alice");
+    assertThat(taskB.scope().get("a").get("approved").asBoolean()).isTrue();
+  }
+
+  @Test
+  void shouldContinueTheOutcomesTraceInTheTasksItCauses() {
+    String execution = newExecutionId();
+    topics.send(startRun(execution, RetryPolicy.none()));
+    NodeTask taskA = awaitTask(execution, execution + ":a:1");
+
+    String traceId = "0af7651916cd43dd8448eb211c80319c";
+    topics.sendTraced(
+        completed(taskA, JSON.objectNode().put("value", 1)),
+        "00-" + traceId + "-b7ad6b7169203331-01");
+
+    String taskB = execution + ":b:1";
+    awaitTask(execution, taskB);
+    String traceparent =
+        await().atMost(WAIT).until(() -> topics.taskTraceparent(taskB), tp -> tp != null);
+    assertThat(traceparent).startsWith("00-" + traceId + "-");
+  }
+
+  @Test
   void shouldSendANewTaskWithTheNextAttemptAfterARetryableFailure() {
     String execution = newExecutionId();
     topics.send(startRun(execution, new RetryPolicy(3, BackoffStrategy.FIXED, 0.2)));
@@ -142,6 +313,32 @@ class RunOrchestrationIT {
   }
 
   @Test
+  void shouldFailAnAttemptWhoseWorkerWentSilentPastItsDeadline() {
+    String execution = newExecutionId();
+    PlannedNode a = startRun(execution, RetryPolicy.none()).plan().nodes().getFirst();
+    topics.send(startRunWithFirst(execution, new PlannedNode(a.spec(), 0, 1_000, a.retry(), true)));
+    NodeTask taskA = awaitTask(execution, execution + ":a:1");
+    topics.send(started(taskA));
+
+    List<RunEvent> events =
+        await()
+            .atMost(Duration.ofSeconds(40))
+            .until(
+                () -> topics.events(execution),
+                e -> !e.isEmpty() && e.getLast().eventType().isTerminal());
+
+    RunEvent failed =
+        events.stream()
+            .filter(e -> e.eventType() == RunEventType.NODE_FAILED)
+            .findFirst()
+            .orElseThrow();
+    assertThat(failed.nodeId()).isEqualTo("a");
+    assertThat(failed.data().get("failure").get("type").asText()).isEqualTo("timeout");
+    assertThat(events.getLast().eventType()).isEqualTo(RunEventType.WORKFLOW_FAILED);
+    assertThat(topics.cancellations(execution)).extracting(CancelTasks::nodeId).contains("a");
+  }
+
+  @Test
   void shouldIgnoreALateOutcomeOfACancelledExecution() {
     String execution = newExecutionId();
     topics.send(startRun(execution, RetryPolicy.none()));
@@ -156,6 +353,10 @@ class RunOrchestrationIT {
     await().atMost(WAIT).until(() -> isApplied(late.messageId()));
 
     assertThat(status(execution)).isEqualTo("cancelled");
+    List<CancelTasks> interrupts =
+        await().atMost(WAIT).until(() -> topics.cancellations(execution), c -> !c.isEmpty());
+    assertThat(interrupts.getFirst().nodeId()).isNull();
+    assertThat(interrupts.getFirst().reason()).isEqualTo("user asked");
     assertThat(topics.events(execution)).hasSameSizeAs(events);
     assertThat(topics.tasks(execution)).hasSize(1);
   }
@@ -292,6 +493,32 @@ class RunOrchestrationIT {
         plan,
         JSON.objectNode().put("topic", "ice"),
         RunOptions.defaults(),
+        Instant.now());
+  }
+
+  /** {@link #startRun} with its first node (a) replaced. */
+  private static StartRun startRunWithFirst(String execution, PlannedNode first) {
+    StartRun start = startRun(execution, RetryPolicy.none());
+    ExecutionPlan plan = start.plan();
+    return new StartRun(
+        start.messageId(),
+        execution,
+        start.orgId(),
+        start.blueprintId(),
+        start.versionLock(),
+        new ExecutionPlan(
+            plan.planVersion(),
+            plan.contentHash(),
+            plan.levels(),
+            List.of(first, plan.nodes().get(1)),
+            plan.failurePolicy(),
+            plan.scheduling(),
+            plan.maxParallel(),
+            null,
+            null,
+            null),
+        start.inputs(),
+        start.options(),
         Instant.now());
   }
 

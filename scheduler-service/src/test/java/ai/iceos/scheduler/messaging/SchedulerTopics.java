@@ -1,6 +1,7 @@
 package ai.iceos.scheduler.messaging;
 
 import ai.iceos.contracts.json.IceosJson;
+import ai.iceos.contracts.messaging.CancelTasks;
 import ai.iceos.contracts.messaging.NodeOutcome;
 import ai.iceos.contracts.messaging.NodeTask;
 import ai.iceos.contracts.messaging.RunCommand;
@@ -10,11 +11,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 
 /**
  * The scheduler's topics as a test sees them: sends commands and outcomes as the other services
@@ -25,6 +28,7 @@ final class SchedulerTopics implements AutoCloseable {
   private final ConsumerTask<String, String> tasks;
   private final ConsumerTask<String, String> events;
   private final ConsumerTask<String, String> deadLetters;
+  private final ConsumerTask<String, String> cancellations;
 
   SchedulerTopics(String bootstrapServers) {
     companion = new KafkaCompanion(bootstrapServers);
@@ -32,6 +36,15 @@ final class SchedulerTopics implements AutoCloseable {
     events = companion.consumeStrings().fromTopics(Topics.RUN_EVENTS);
     deadLetters =
         companion.consumeStrings().fromTopics(Topics.RUN_COMMANDS + Topics.DEAD_LETTER_SUFFIX);
+    cancellations = companion.consumeStrings().fromTopics(Topics.TASK_CANCELLATIONS);
+  }
+
+  /** Task cancellations of one execution in arrival order. */
+  List<CancelTasks> cancellations(String executionId) {
+    return cancellations.getRecords().stream()
+        .filter(record -> executionId.equals(record.key()))
+        .map(record -> read(record.value(), CancelTasks.class))
+        .toList();
   }
 
   void send(RunCommand command) {
@@ -40,6 +53,25 @@ final class SchedulerTopics implements AutoCloseable {
 
   void send(NodeOutcome outcome) {
     produce(Topics.NODE_OUTCOMES, outcome.executionId(), json(outcome));
+  }
+
+  /** Sends an outcome with a W3C {@code traceparent} header, as a traced worker would. */
+  void sendTraced(NodeOutcome outcome, String traceparent) {
+    ProducerRecord<String, String> record =
+        new ProducerRecord<>(Topics.NODE_OUTCOMES, outcome.executionId(), json(outcome));
+    record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+    companion.produceStrings().fromRecords(record).awaitCompletion();
+  }
+
+  /** The {@code traceparent} header of the task record with this task id, or null. */
+  String taskTraceparent(String taskId) {
+    for (ConsumerRecord<String, String> record : tasks.getRecords()) {
+      Header header = record.headers().lastHeader("traceparent");
+      if (taskId.equals(record.key()) && header != null) {
+        return new String(header.value(), StandardCharsets.UTF_8);
+      }
+    }
+    return null;
   }
 
   void sendRaw(String key, String value) {
@@ -80,6 +112,7 @@ final class SchedulerTopics implements AutoCloseable {
     tasks.close();
     events.close();
     deadLetters.close();
+    cancellations.close();
     companion.close();
   }
 

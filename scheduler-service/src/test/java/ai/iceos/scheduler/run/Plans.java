@@ -1,12 +1,18 @@
 package ai.iceos.scheduler.run;
 
+import ai.iceos.contracts.blueprint.ConditionNodeSpec;
 import ai.iceos.contracts.blueprint.FailurePolicy;
+import ai.iceos.contracts.blueprint.HumanNodeSpec;
 import ai.iceos.contracts.blueprint.InputMapping;
+import ai.iceos.contracts.blueprint.Limits;
 import ai.iceos.contracts.blueprint.LlmNodeSpec;
+import ai.iceos.contracts.blueprint.LoopNodeSpec;
 import ai.iceos.contracts.blueprint.NodeSpec;
+import ai.iceos.contracts.blueprint.ParallelNodeSpec;
 import ai.iceos.contracts.blueprint.RetryPolicy;
 import ai.iceos.contracts.blueprint.Scheduling;
 import ai.iceos.contracts.blueprint.ToolNodeSpec;
+import ai.iceos.contracts.blueprint.WaitStrategy;
 import ai.iceos.contracts.plan.ExecutionPlan;
 import ai.iceos.contracts.plan.PlannedNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -23,6 +29,7 @@ final class Plans {
   private FailurePolicy failurePolicy = FailurePolicy.CONTINUE_IF_POSSIBLE;
   private Scheduling scheduling = Scheduling.LEVEL;
   private int maxParallel = 5;
+  private Limits limits;
 
   static Plans plan() {
     return new Plans();
@@ -61,6 +68,128 @@ final class Plans {
     return this;
   }
 
+  /** Adds any node spec (a loop, a condition, a parallel node built with the helpers below). */
+  Plans node(NodeSpec spec) {
+    specs.put(spec.id(), spec);
+    return this;
+  }
+
+  /** A nested tool node for bodies, paths and branches. */
+  static NodeSpec nestedTool(String id, String... deps) {
+    return ToolNodeSpec.of(id, "echo", JsonNodeFactory.instance.objectNode(), deps);
+  }
+
+  static LoopNodeSpec loop(
+      String id,
+      String itemsSource,
+      List<NodeSpec> body,
+      boolean parallel,
+      Integer maxIterations,
+      String itemVar,
+      String... deps) {
+    return new LoopNodeSpec(
+        id,
+        null,
+        List.of(deps),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        itemsSource,
+        body,
+        itemVar,
+        maxIterations,
+        parallel);
+  }
+
+  static ConditionNodeSpec condition(
+      String id,
+      String expression,
+      List<NodeSpec> truePath,
+      List<NodeSpec> falsePath,
+      List<String> trueBranch,
+      List<String> falseBranch,
+      String... deps) {
+    return new ConditionNodeSpec(
+        id,
+        null,
+        List.of(deps),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        expression,
+        truePath,
+        falsePath,
+        trueBranch,
+        falseBranch);
+  }
+
+  static ParallelNodeSpec parallel(
+      String id,
+      List<List<NodeSpec>> branches,
+      Integer maxConcurrency,
+      WaitStrategy strategy,
+      String... deps) {
+    return new ParallelNodeSpec(
+        id,
+        null,
+        List.of(deps),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        branches,
+        maxConcurrency,
+        strategy,
+        null);
+  }
+
+  static HumanNodeSpec human(
+      String id, Integer timeoutSeconds, Integer autoApproveAfter, String... deps) {
+    return new HumanNodeSpec(
+        id,
+        null,
+        List.of(deps),
+        timeoutSeconds,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        "Publish?",
+        null,
+        null,
+        autoApproveAfter,
+        null);
+  }
+
   Plans retry(String id, RetryPolicy policy) {
     retries.put(id, policy);
     return this;
@@ -73,6 +202,11 @@ final class Plans {
 
   Plans eager() {
     this.scheduling = Scheduling.EAGER;
+    return this;
+  }
+
+  Plans limits(Limits value) {
+    this.limits = value;
     return this;
   }
 
@@ -109,7 +243,7 @@ final class Plans {
         failurePolicy,
         scheduling,
         maxParallel,
-        null,
+        limits,
         null,
         null);
   }

@@ -1,6 +1,7 @@
 package ai.iceos.scheduler.run;
 
 import ai.iceos.contracts.messaging.CancelRun;
+import ai.iceos.contracts.messaging.CancelTasks;
 import ai.iceos.contracts.messaging.Failure;
 import ai.iceos.contracts.messaging.NodeCompleted;
 import ai.iceos.contracts.messaging.NodeFailed;
@@ -30,6 +31,7 @@ final class RunDriver {
 
   final List<RunEvent> events = new ArrayList<>();
   final List<NodeTask> tasks = new ArrayList<>();
+  final List<CancelTasks> cancellations = new ArrayList<>();
   RunState state;
   Instant now = Instant.parse("2026-11-22T00:00:00Z");
 
@@ -154,6 +156,7 @@ final class RunDriver {
     state = transition.state();
     events.addAll(transition.events());
     tasks.addAll(transition.tasks());
+    cancellations.addAll(transition.cancellations());
     return transition;
   }
 

@@ -86,6 +86,23 @@ class RunTransitionsFailurePolicyTest {
   }
 
   @Test
+  void shouldSkipAQueuedNodeThatHasNotStartedWhenHaltedAndTellWorkersToDropIt() {
+    RunDriver run =
+        RunDriver.start(
+            plan().policy(FailurePolicy.HALT_ON_FIRST_ERROR).tool("a").tool("b").build());
+
+    run.fail("a", BOOM);
+
+    assertThat(run.status("b")).isEqualTo(NodeStatus.SKIPPED);
+    assertThat(run.state.node("b").skipReason()).isEqualTo("halted");
+    assertThat(run.cancellations).hasSize(1);
+    assertThat(run.cancellations.getFirst().nodeId()).isEqualTo("b");
+    assertThat(run.cancellations.getFirst().executionId()).isEqualTo(RunDriver.EXECUTION);
+    assertThat(run.state.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(run.started("b").changed()).isFalse();
+  }
+
+  @Test
   void shouldEndAWaitingRetryAsFailedWhenAnotherNodeHalts() {
     RetryPolicy slow = new RetryPolicy(3, BackoffStrategy.FIXED, 60);
     RunDriver run =

@@ -55,6 +55,18 @@ class RunTransitionsOutcomeTest {
   }
 
   @Test
+  void shouldResendTheTasksOfQueuedNodesWithTheSameIdsAndNoEvents() {
+    RunDriver run = RunDriver.start(plan().tool("a").tool("b").build());
+    run.started("a");
+
+    Transition resent = RunTransitions.resendQueued(run.state, run.now);
+
+    assertThat(resent.events()).isEmpty();
+    assertThat(resent.tasks()).containsExactly(run.tasks.get(1));
+    assertThat(resent.state()).isEqualTo(run.state);
+  }
+
+  @Test
   void shouldCancelEverythingUnfinishedAndIgnoreLateOutcomes() {
     RunDriver run = RunDriver.start(plan().tool("a").tool("b").tool("c", "a").build());
     run.started("a");
@@ -70,6 +82,9 @@ class RunTransitionsOutcomeTest {
     assertThat(run.status("a")).isEqualTo(NodeStatus.CANCELLED);
     assertThat(run.status("b")).isEqualTo(NodeStatus.SUCCEEDED);
     assertThat(run.status("c")).isEqualTo(NodeStatus.CANCELLED);
+    assertThat(cancel.cancellations()).hasSize(1);
+    assertThat(cancel.cancellations().getFirst().nodeId()).isNull();
+    assertThat(cancel.cancellations().getFirst().reason()).isEqualTo("user");
 
     Transition late = run.complete("a", 1, RunDriver.output("late"), null);
 
