@@ -24,15 +24,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The compiler follows the tool catalog topic while it runs: a tool a worker registers after the
- * compiler started becomes usable without a restart, and a removed tool (tombstone) is unknown
- * again. Leaves the catalog empty, as other tests expect.
+ * The compiler follows the catalog topics while it runs: a tool a worker registers after the
+ * compiler started becomes usable without a restart, a removed tool (tombstone) is unknown again,
+ * and the gateway's model prices drive the estimate. Leaves the catalogs empty, as other tests
+ * expect.
  */
 @QuarkusTest
 @WithTestResource(KafkaResource.class)
 class CatalogIT {
   private final String known = "it_known_" + UUID.randomUUID().toString().substring(0, 8);
   private final String late = "it_late_" + UUID.randomUUID().toString().substring(0, 8);
+  private final String model = "it-model-" + UUID.randomUUID().toString().substring(0, 8);
 
   private CompilerRoundTrip compiler;
   private KafkaCompanion kafka;
@@ -44,66 +46,91 @@ class CatalogIT {
   }
 
   @AfterEach
-  void emptyTheCatalogAndDisconnect() {
-    publish(known, null);
-    publish(late, null);
-    awaitVerdict(late, BlueprintCompiled.class);
+  void emptyTheCatalogsAndDisconnect() {
+    publish(Topics.TOOL_CATALOG, known, null);
+    publish(Topics.TOOL_CATALOG, late, null);
+    publish(Topics.MODEL_CATALOG, model, null);
+    awaitVerdict(usingTool(late), BlueprintCompiled.class);
+    awaitVerdict(usingModel("it-unlisted"), BlueprintCompiled.class);
     compiler.close();
   }
 
   @Test
   void shouldCompileWithAToolRegisteredAfterStartUpAndRejectItOnceRemoved() {
     // given: the catalog knows one tool, not the one the blueprint uses
-    publish(known, Fixtures.tool(known));
-    BlueprintRejected rejected = awaitVerdict(late, BlueprintRejected.class);
+    publish(Topics.TOOL_CATALOG, known, Fixtures.tool(known));
+    BlueprintRejected rejected = awaitVerdict(usingTool(late), BlueprintRejected.class);
     assertThat(rejected.violations())
         .containsExactly(
             new Violation(
                 "/nodes/0/tool_name", "unknown-tool", "Tool '" + late + "' is not registered."));
 
     // when: a worker registers it
-    publish(late, Fixtures.tool(late));
+    publish(Topics.TOOL_CATALOG, late, Fixtures.tool(late));
 
     // then
-    awaitVerdict(late, BlueprintCompiled.class);
+    awaitVerdict(usingTool(late), BlueprintCompiled.class);
 
     // and when it is removed again
-    publish(late, null);
+    publish(Topics.TOOL_CATALOG, late, null);
 
     // then
-    awaitVerdict(late, BlueprintRejected.class);
+    awaitVerdict(usingTool(late), BlueprintRejected.class);
   }
 
-  /** Compiles a one-node blueprint using {@code tool} until the verdict is of {@code type}. */
-  private <T extends BlueprintEvent> T awaitVerdict(String tool, Class<T> type) {
-    BlueprintEvent verdict =
+  @Test
+  void shouldEstimateWithTheGatewaysPricesAndRejectModelsItDoesNotList() {
+    // given: $1 per 1M prompt tokens, $2 per 1M completion tokens
+    publish(Topics.MODEL_CATALOG, model, Fixtures.model(model, 1_000_000, 2_000_000));
+
+    // when
+    BlueprintCompiled compiled =
         await()
             .atMost(CompilerRoundTrip.ANSWER_TIMEOUT)
             .until(
-                () -> compiler.compile(CompilerRoundTrip.command(usingTool(tool))),
-                type::isInstance);
+                () -> awaitVerdict(usingModel(model), BlueprintCompiled.class),
+                plan -> plan.plan().estimatedCost().maxMicroUsd() > 0);
+
+    // then: 256 default completion tokens at 2 micro-USD each, plus the prompt
+    assertThat(compiled.plan().estimatedCost().maxMicroUsd()).isGreaterThan(512);
+    assertThat(compiled.plan().node("a").orElseThrow().estimatedCost())
+        .isEqualTo(compiled.plan().estimatedCost());
+    BlueprintRejected rejected = awaitVerdict(usingModel("it-unlisted"), BlueprintRejected.class);
+    assertThat(rejected.violations()).extracting(Violation::code).containsExactly("unknown-model");
+  }
+
+  /** Compiles {@code document} until the verdict is of {@code type}. */
+  private <T extends BlueprintEvent> T awaitVerdict(JsonNode document, Class<T> type) {
+    BlueprintEvent verdict =
+        await()
+            .atMost(CompilerRoundTrip.ANSWER_TIMEOUT)
+            .until(() -> compiler.compile(CompilerRoundTrip.command(document)), type::isInstance);
     return type.cast(verdict);
   }
 
+  private static JsonNode usingModel(String model) {
+    ObjectNode document = oneNode("llm");
+    ((ObjectNode) document.at("/nodes/0")).put("model", model).put("prompt", "Say hello");
+    return document;
+  }
+
   private static JsonNode usingTool(String tool) {
+    ObjectNode document = oneNode("tool");
+    ((ObjectNode) document.at("/nodes/0")).put("tool_name", tool);
+    return document;
+  }
+
+  private static ObjectNode oneNode(String type) {
     ObjectNode document = IceosJson.mapper().createObjectNode();
-    document
-        .putArray("nodes")
-        .addObject()
-        .put("id", "a")
-        .put("type", "tool")
-        .put("tool_name", tool);
+    document.putArray("nodes").addObject().put("id", "a").put("type", type);
     return document;
   }
 
   /** A null entry is a tombstone. */
-  private void publish(String name, Object entry) {
+  private void publish(String topic, String name, Object entry) {
     try {
       String json = entry == null ? null : IceosJson.mapper().writeValueAsString(entry);
-      kafka
-          .produceStrings()
-          .fromRecords(new ProducerRecord<>(Topics.TOOL_CATALOG, name, json))
-          .awaitCompletion();
+      kafka.produceStrings().fromRecords(new ProducerRecord<>(topic, name, json)).awaitCompletion();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
