@@ -1,11 +1,13 @@
 package ai.iceos.compiler;
 
+import ai.iceos.compiler.catalog.CatalogStore;
 import ai.iceos.compiler.compile.PlanCompiler;
 import ai.iceos.compiler.estimate.CostEstimator;
 import ai.iceos.compiler.estimate.EstimateSettings;
 import ai.iceos.compiler.estimate.PriceTable;
 import ai.iceos.compiler.estimate.TokenCounter;
 import ai.iceos.compiler.validate.BlueprintValidator;
+import ai.iceos.compiler.validate.ValidationLimits;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -27,8 +29,16 @@ class CompilerBeans {
             estimate.llmNodeDuration(),
             estimate.toolNodeDuration(),
             PriceTable.standard());
+    ValidationLimits limits = new ValidationLimits(config.maxNodes(), config.maxNestingDepth());
     return new PlanCompiler(
-        new BlueprintValidator(), new CostEstimator(settings, new TokenCounter()));
+        new BlueprintValidator(limits), new CostEstimator(settings, new TokenCounter()));
+  }
+
+  /** Filled by the catalog consumers, read by every compilation. */
+  @Produces
+  @Singleton
+  CatalogStore catalogStore() {
+    return new CatalogStore();
   }
 
   @Produces

@@ -8,6 +8,14 @@ import java.time.Duration;
 @ConfigMapping(prefix = "iceos.compiler")
 public interface CompilerConfig {
 
+  /** Nodes a blueprint may have, nested ones included; beyond it the only answer is a 422. */
+  @WithDefault("5000")
+  int maxNodes();
+
+  /** How deep node lists may nest (a loop body in a top-level loop is depth 1). */
+  @WithDefault("8")
+  int maxNestingDepth();
+
   /** Heuristics of a plan's cost estimate. */
   Estimate estimate();
 

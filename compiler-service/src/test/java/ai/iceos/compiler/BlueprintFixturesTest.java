@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Walks {@code blueprints/valid} (each must compile) and {@code blueprints/invalid} (each {@code
- * <case>.json} must be rejected with exactly the violations in {@code <case>.expected.json}).
+ * <case>.json} must be rejected with exactly the violations in {@code <case>.expected.json}), each
+ * in the context of its {@code <case>.context.json} when there is one ({@link Fixtures#context}).
  */
 class BlueprintFixturesTest {
   private static final PlanCompiler COMPILER = Fixtures.compiler();
@@ -35,7 +36,9 @@ class BlueprintFixturesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("validFixtures")
   void shouldCompileValidBlueprint(String fixture) {
-    CompileResult result = COMPILER.compile(Fixtures.blueprint("valid/" + fixture + ".json"));
+    String name = "valid/" + fixture;
+    CompileResult result =
+        COMPILER.compile(Fixtures.blueprint(name + ".json"), Fixtures.context(name));
 
     assertThat(result).isInstanceOf(CompileResult.Compiled.class);
   }
@@ -52,7 +55,7 @@ class BlueprintFixturesTest {
                 new TypeReference<List<Violation>>() {});
 
     // when
-    CompileResult result = COMPILER.compile(document);
+    CompileResult result = COMPILER.compile(document, Fixtures.context("invalid/" + fixture));
 
     // then
     assertThat(result).isInstanceOf(CompileResult.Rejected.class);
@@ -66,7 +69,8 @@ class BlueprintFixturesTest {
       List<String> names =
           files
               .map(path -> path.getFileName().toString())
-              .filter(name -> name.endsWith(".json") && !name.endsWith(".expected.json"))
+              .filter(name -> name.endsWith(".json"))
+              .filter(name -> !name.endsWith(".expected.json") && !name.endsWith(".context.json"))
               .map(name -> name.substring(0, name.length() - ".json".length()))
               .sorted()
               .toList();

@@ -1,5 +1,6 @@
 package ai.iceos.compiler.compile;
 
+import ai.iceos.compiler.validate.BlueprintValidator;
 import ai.iceos.contracts.blueprint.Violation;
 import ai.iceos.contracts.plan.ExecutionPlan;
 import java.util.List;
@@ -22,6 +23,11 @@ public sealed interface CompileResult {
       if (violations.isEmpty()) {
         throw new IllegalArgumentException("a rejection needs at least one violation");
       }
+    }
+
+    /** Whether the only problems are policy denials (the API answers 403, not 422). */
+    public boolean forbidden() {
+      return BlueprintValidator.onlyPolicyDenials(violations);
     }
   }
 }

@@ -4,6 +4,8 @@ import ai.iceos.contracts.blueprint.BackoffStrategy;
 import ai.iceos.contracts.blueprint.NodeSpec;
 import ai.iceos.contracts.blueprint.RetryPolicy;
 import ai.iceos.contracts.plan.PlannedNode;
+import ai.iceos.contracts.plan.SubGraph;
+import java.util.List;
 
 /**
  * Resolves a node's defaults into its {@link PlannedNode} (SPEC §1.2): a 30 s per-attempt timeout;
@@ -15,11 +17,12 @@ final class NodeDefaults {
 
   private NodeDefaults() {}
 
-  static PlannedNode plan(NodeSpec node, int level, boolean blueprintCache) {
+  static PlannedNode plan(
+      NodeSpec node, int level, boolean blueprintCache, List<SubGraph> subGraphs) {
     int timeoutSeconds =
         node.timeoutSeconds() == null ? DEFAULT_TIMEOUT_SECONDS : node.timeoutSeconds();
     boolean useCache = (node.useCache() == null || node.useCache()) && blueprintCache;
-    return new PlannedNode(node, level, timeoutSeconds * 1000L, retry(node), useCache);
+    return new PlannedNode(node, level, timeoutSeconds * 1000L, retry(node), useCache, subGraphs);
   }
 
   static RetryPolicy retry(NodeSpec node) {

@@ -1,19 +1,17 @@
 package ai.iceos.compiler.compile;
 
 import ai.iceos.compiler.estimate.CostEstimator;
+import ai.iceos.compiler.estimate.PlanEstimate;
 import ai.iceos.compiler.validate.BlueprintValidator;
+import ai.iceos.compiler.validate.CompileContext;
 import ai.iceos.contracts.blueprint.Blueprint;
 import ai.iceos.contracts.blueprint.FailurePolicy;
-import ai.iceos.contracts.blueprint.NodeSpec;
 import ai.iceos.contracts.blueprint.Scheduling;
 import ai.iceos.contracts.blueprint.Violation;
 import ai.iceos.contracts.json.IceosJson;
 import ai.iceos.contracts.plan.ExecutionPlan;
-import ai.iceos.contracts.plan.PlannedNode;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.SequencedMap;
 
 /**
  * Turns a submitted blueprint document into an {@link ExecutionPlan}, or into the list of every
@@ -35,43 +33,37 @@ public final class PlanCompiler {
     this.estimator = estimator;
   }
 
+  /** Compiles under the default policy, without catalogs or workflow references to check. */
   public CompileResult compile(JsonNode document) {
-    List<Violation> violations = validator.validate(document);
+    return compile(document, CompileContext.standalone());
+  }
+
+  public CompileResult compile(JsonNode document, CompileContext context) {
+    List<Violation> violations = validator.validate(document, context);
     if (!violations.isEmpty()) {
       return new CompileResult.Rejected(violations);
     }
-    return new CompileResult.Compiled(plan(document));
+    return new CompileResult.Compiled(plan(document, context));
   }
 
-  private ExecutionPlan plan(JsonNode document) {
+  private ExecutionPlan plan(JsonNode document, CompileContext context) {
     Blueprint blueprint = NodeBinding.bind(document);
-    TopologicalLevels.Levels levels = levels(blueprint.nodes());
     boolean cache = blueprint.cache() == null || blueprint.cache();
-    List<PlannedNode> nodes =
-        blueprint.nodes().stream()
-            .map(node -> NodeDefaults.plan(node, levels.levelOf().get(node.id()), cache))
-            .toList();
+    PlannedGraph planned = PlannedGraph.of(blueprint.nodes(), cache);
+    PlanEstimate estimate =
+        estimator.estimate(planned.nodes(), planned.levels(), context.catalogs());
+    PlannedGraph graph = planned.withCosts(estimate.byNode());
     return new ExecutionPlan(
         ExecutionPlan.CURRENT_VERSION,
         ContentHash.of(document),
-        levels.levels(),
-        nodes,
+        graph.levels(),
+        graph.nodes(),
         failurePolicy(blueprint),
         blueprint.scheduling() == null ? Scheduling.LEVEL : blueprint.scheduling(),
         blueprint.maxParallel() == null ? DEFAULT_MAX_PARALLEL : blueprint.maxParallel(),
         blueprint.limits(),
         blueprint.inputs(),
-        estimator.estimate(blueprint.nodes(), levels.levels()));
-  }
-
-  private static TopologicalLevels.Levels levels(List<NodeSpec> nodes) {
-    SequencedMap<String, List<String>> graph = new LinkedHashMap<>();
-    nodes.forEach(node -> graph.put(node.id(), node.dependencies()));
-    return switch (TopologicalLevels.of(graph)) {
-      case TopologicalLevels.Levels levels -> levels;
-      case TopologicalLevels.Cycles cycles ->
-          throw new IllegalStateException("a validated blueprint has a cycle: " + cycles);
-    };
+        estimate.total());
   }
 
   private static FailurePolicy failurePolicy(Blueprint blueprint) {

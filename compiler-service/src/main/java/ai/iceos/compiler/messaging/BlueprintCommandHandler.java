@@ -1,7 +1,9 @@
 package ai.iceos.compiler.messaging;
 
+import ai.iceos.compiler.catalog.CatalogStore;
 import ai.iceos.compiler.compile.CompileResult;
 import ai.iceos.compiler.compile.PlanCompiler;
+import ai.iceos.compiler.validate.CompileContext;
 import ai.iceos.contracts.messaging.BlueprintCommand;
 import ai.iceos.contracts.messaging.BlueprintEvent;
 import ai.iceos.contracts.messaging.CompileBlueprint;
@@ -20,12 +22,17 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 class BlueprintCommandHandler {
   private final PlanCompiler compiler;
+  private final CatalogStore catalogs;
   private final BlueprintEventPublisher events;
   private final InstantSource clock;
 
   BlueprintCommandHandler(
-      PlanCompiler compiler, BlueprintEventPublisher events, InstantSource clock) {
+      PlanCompiler compiler,
+      CatalogStore catalogs,
+      BlueprintEventPublisher events,
+      InstantSource clock) {
     this.compiler = compiler;
+    this.catalogs = catalogs;
     this.events = events;
     this.clock = clock;
   }
@@ -40,11 +47,17 @@ class BlueprintCommandHandler {
 
   private Uni<BlueprintEvent> verdict(CompileBlueprint command) {
     return Uni.createFrom()
-        .item(() -> compiler.compile(command.document()))
+        .item(() -> compiler.compile(command.document(), context(command)))
         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
         .map(result -> answer(command, result))
         .onFailure()
         .recoverWithItem(failure -> internalError(command, failure));
+  }
+
+  /** The org's policy, the refs blueprint-service resolved, and the catalogs as they are now. */
+  private CompileContext context(CompileBlueprint command) {
+    return new CompileContext(
+        command.effectivePolicy(), command.knownWorkflowRefs(), catalogs.snapshot());
   }
 
   private BlueprintEvent answer(CompileBlueprint command, CompileResult result) {

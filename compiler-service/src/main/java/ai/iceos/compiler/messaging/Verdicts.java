@@ -29,7 +29,8 @@ final class Verdicts {
               command.revision(),
               compiled.plan(),
               now);
-      case CompileResult.Rejected rejected -> rejected(command, rejected.violations(), now);
+      case CompileResult.Rejected rejected ->
+          rejected(command, rejected.violations(), rejected.forbidden(), now);
     };
   }
 
@@ -43,18 +44,18 @@ final class Verdicts {
                 + " message id "
                 + command.messageId()
                 + ".");
-    return rejected(command, List.of(violation), now);
+    return rejected(command, List.of(violation), false, now);
   }
 
   private static BlueprintRejected rejected(
-      CompileBlueprint command, List<Violation> violations, Instant now) {
+      CompileBlueprint command, List<Violation> violations, boolean forbidden, Instant now) {
     return new BlueprintRejected(
         UUID.randomUUID(),
         command.messageId(),
         command.blueprintId(),
         command.revision(),
         violations,
-        false,
+        forbidden,
         now);
   }
 }

@@ -4,7 +4,10 @@ import ai.iceos.contracts.blueprint.Violation;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code duplicate-id}: a node id already used by an earlier node; reported on each repeat. */
+/**
+ * {@code duplicate-id}: a node id already used by an earlier node, nested nodes included (ids are
+ * unique in the whole blueprint); reported on each repeat.
+ */
 final class DuplicateIdRule implements BlueprintRule {
   static final String CODE = "duplicate-id";
 
@@ -16,7 +19,7 @@ final class DuplicateIdRule implements BlueprintRule {
           .ifPresent(
               id -> {
                 NodeEntry first = document.node(id).orElseThrow();
-                if (first.index() != node.index()) {
+                if (first != node) {
                   String detail =
                       "Node id '"
                           + id

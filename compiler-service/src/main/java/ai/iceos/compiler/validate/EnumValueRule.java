@@ -3,14 +3,18 @@ package ai.iceos.compiler.validate;
 import ai.iceos.contracts.blueprint.NodeType;
 import ai.iceos.contracts.blueprint.Violation;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * {@code invalid-enum}: {@code failure_policy} (top level or {@code metadata.failure_policy}),
- * {@code scheduling}, {@code retry_policy.backoff_strategy} or an llm's {@code response_format}
- * outside its values.
+ * {@code scheduling}, {@code retry_policy.backoff_strategy}, a node type's enum field (llm {@code
+ * response_format}, human {@code approval_type}, monitor {@code action_on_trigger} and each of its
+ * {@code alert_channels}, swarm {@code coordination_strategy}, parallel {@code wait_strategy}, code
+ * {@code language}) outside its values.
  */
 final class EnumValueRule implements BlueprintRule {
   static final String CODE = "invalid-enum";
@@ -19,7 +23,20 @@ final class EnumValueRule implements BlueprintRule {
       List.of("halt_on_first_error", "continue_if_possible", "always_continue");
   static final List<String> SCHEDULINGS = List.of("level", "eager");
   static final List<String> BACKOFF_STRATEGIES = List.of("fixed", "linear", "exponential");
-  static final List<String> RESPONSE_FORMATS = List.of("text", "json");
+  static final List<String> ALERT_CHANNELS =
+      List.of("email", "slack", "webhook", "sms", "dashboard");
+
+  /** Per node type: the enum fields and their values (SPEC §1.3). */
+  private static final Map<NodeType, Map<String, List<String>>> BY_TYPE =
+      Map.of(
+          NodeType.LLM, Map.of("response_format", List.of("text", "json")),
+          NodeType.HUMAN,
+              Map.of("approval_type", List.of("approve_reject", "input_required", "choice")),
+          NodeType.MONITOR, Map.of("action_on_trigger", List.of("alert_only", "pause", "abort")),
+          NodeType.SWARM,
+              Map.of("coordination_strategy", List.of("consensus", "hierarchical", "marketplace")),
+          NodeType.PARALLEL, Map.of("wait_strategy", List.of("all", "any", "race")),
+          NodeType.CODE, Map.of("language", List.of("javascript", "python")));
 
   @Override
   public List<Violation> check(BlueprintDocument document) {
@@ -49,14 +66,22 @@ final class EnumValueRule implements BlueprintRule {
           BACKOFF_STRATEGIES,
           subject,
           out);
-      if (node.type().filter(NodeType.LLM::equals).isPresent()) {
-        value(
-            node.field("response_format"),
-            node.pointer("response_format"),
-            "response_format",
-            RESPONSE_FORMATS,
-            subject,
-            out);
+      node.type()
+          .map(type -> BY_TYPE.getOrDefault(type, Map.of()))
+          .orElse(Map.of())
+          .forEach(
+              (field, allowed) ->
+                  value(node.field(field), node.pointer(field), field, allowed, subject, out));
+      if (node.is(NodeType.MONITOR)) {
+        for (NodeEntry.Dependency channel : node.strings("alert_channels")) {
+          value(
+              Optional.of(TextNode.valueOf(channel.id())),
+              channel.pointer(),
+              "alert_channels[" + channel.index() + "]",
+              ALERT_CHANNELS,
+              subject,
+              out);
+        }
       }
     }
     return out;

@@ -10,6 +10,7 @@ import static ai.iceos.compiler.validate.JsonKind.STRING;
 import static java.util.Map.entry;
 
 import ai.iceos.contracts.blueprint.NodeType;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -72,6 +73,27 @@ final class FieldCatalog {
   static final Map<String, JsonKind> INPUT_MAPPING =
       ordered(entry("source_node_id", STRING), entry("source_output_key", STRING));
 
+  /** The fields of one member of a swarm's {@code agents}. */
+  static final Map<String, JsonKind> SWARM_AGENT =
+      ordered(entry("package", STRING), entry("role", STRING), entry("config_overrides", OBJECT));
+
+  /**
+   * The element kind of every array field whose elements are not node objects: ids and names are
+   * strings, swarm agents objects, parallel branches arrays (of nodes).
+   */
+  static final Map<String, JsonKind> ELEMENTS =
+      ordered(
+          entry("dependencies", STRING),
+          entry("tools", STRING),
+          entry("true_branch", STRING),
+          entry("false_branch", STRING),
+          entry("branches", ARRAY),
+          entry("recursive_sources", STRING),
+          entry("imports", STRING),
+          entry("choices", STRING),
+          entry("alert_channels", STRING),
+          entry("agents", OBJECT));
+
   private static final Map<NodeType, Map<String, JsonKind>> BY_TYPE = byType();
 
   private FieldCatalog() {}
@@ -121,8 +143,8 @@ final class FieldCatalog {
             entry("expression", STRING),
             entry("true_path", ARRAY),
             entry("false_path", ARRAY),
-            entry("true_branch", ANY),
-            entry("false_branch", ANY)));
+            entry("true_branch", ARRAY),
+            entry("false_branch", ARRAY)));
     types.put(
         NodeType.WORKFLOW,
         ordered(
@@ -163,7 +185,7 @@ final class FieldCatalog {
             entry("prompt_message", STRING),
             entry("approval_type", STRING),
             entry("choices", ARRAY),
-            entry("auto_approve_after", NUMBER),
+            entry("auto_approve_after", INTEGER),
             entry("escalation_path", ANY)));
     types.put(
         NodeType.MONITOR,
@@ -188,6 +210,6 @@ final class FieldCatalog {
     for (Map.Entry<String, JsonKind> e : entries) {
       map.put(e.getKey(), e.getValue());
     }
-    return java.util.Collections.unmodifiableMap(map);
+    return Collections.unmodifiableMap(map);
   }
 }

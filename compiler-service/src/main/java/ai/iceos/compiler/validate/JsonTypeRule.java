@@ -37,17 +37,25 @@ final class JsonTypeRule implements BlueprintRule {
     return out;
   }
 
+  /** Every element of a node list (top-level or nested) must be a node object. */
   private static void nodeElements(BlueprintDocument document, List<Violation> out) {
-    Optional<JsonNode> nodes = document.field("nodes").filter(JsonNode::isArray);
-    if (nodes.isEmpty()) {
-      return;
-    }
-    for (int i = 0; i < nodes.get().size(); i++) {
-      JsonNode element = nodes.get().get(i);
-      if (!element.isObject()) {
-        String detail =
-            "Node " + i + " of 'nodes' must be an object, not " + JsonKind.describe(element) + ".";
-        out.add(new Violation(JsonPointer.child("/nodes", i), CODE, detail));
+    for (NodeGraph graph : document.graphs()) {
+      JsonNode array = graph.array();
+      for (int i = 0; i < array.size(); i++) {
+        JsonNode element = array.get(i);
+        if (!element.isObject()) {
+          String where = graph.owner().map(o -> o.label() + ": element ").orElse("Node ");
+          String list = graph.pointer().substring(graph.pointer().lastIndexOf('/') + 1);
+          String detail =
+              where
+                  + i
+                  + " of '"
+                  + (graph.kind() == NodeGraph.Kind.PARALLEL_BRANCH ? "branches" : list)
+                  + "' must be an object, not "
+                  + JsonKind.describe(element)
+                  + ".";
+          out.add(new Violation(JsonPointer.child(graph.pointer(), i), CODE, detail));
+        }
       }
     }
   }
@@ -63,7 +71,16 @@ final class JsonTypeRule implements BlueprintRule {
       kind.ifPresent(
           k -> field(e.getValue(), node.pointer(e.getKey()), e.getKey(), k, subject, out));
     }
-    elements(node, "dependencies", JsonKind.STRING, out);
+    for (Map.Entry<String, JsonKind> e : FieldCatalog.ELEMENTS.entrySet()) {
+      boolean ownField =
+          type.isPresent()
+              ? FieldCatalog.nodeField(type.get(), e.getKey()).isPresent()
+              : FieldCatalog.NODE_COMMON.containsKey(e.getKey());
+      if (ownField) {
+        elements(node, e.getKey(), e.getValue(), out);
+      }
+    }
+    swarmAgents(node, subject, out);
     Optional<ObjectNode> policy = node.object("retry_policy");
     if (policy.isPresent()) {
       String pointer = node.pointer("retry_policy");
@@ -79,6 +96,23 @@ final class JsonTypeRule implements BlueprintRule {
       String name = "input_mappings." + e.getKey();
       if (field(e.getValue(), pointer, name, JsonKind.OBJECT, subject, out)) {
         fields(e.getValue(), pointer, FieldCatalog.INPUT_MAPPING, subject + " " + name, out);
+      }
+    }
+  }
+
+  private static void swarmAgents(NodeEntry node, String subject, List<Violation> out) {
+    if (!node.is(NodeType.SWARM)) {
+      return;
+    }
+    JsonNode agents = node.field("agents").orElse(null);
+    if (agents == null || !agents.isArray()) {
+      return;
+    }
+    for (int j = 0; j < agents.size(); j++) {
+      if (agents.get(j).isObject()) {
+        String pointer = JsonPointer.child(node.pointer("agents"), j);
+        fields(
+            agents.get(j), pointer, FieldCatalog.SWARM_AGENT, subject + " agents[" + j + "]", out);
       }
     }
   }

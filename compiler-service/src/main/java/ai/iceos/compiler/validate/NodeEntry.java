@@ -10,23 +10,21 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One element of {@code /nodes} that is a JSON object, as submitted. Accessors return a value only
- * when the field has the expected JSON type; wrong types are reported by {@link JsonTypeRule}.
+ * One node object of the blueprint as submitted, top-level or nested (in a condition path, a loop
+ * body or a parallel branch). Accessors return a value only when the field has the expected JSON
+ * type; wrong types are reported by {@link JsonTypeRule}.
  *
- * @param index position in {@code /nodes}
+ * @param pointer where the node is in the submitted document ({@code /nodes/1/body/0})
  * @param json the node object
+ * @param graph the node list it belongs to
  */
-record NodeEntry(int index, ObjectNode json) {
+record NodeEntry(String pointer, ObjectNode json, NodeGraph graph) {
 
   /** A textual dependency and its position in {@code dependencies}. */
   record Dependency(int index, String id, String pointer) {}
 
-  String pointer() {
-    return JsonPointer.child("/nodes", index);
-  }
-
   String pointer(String field) {
-    return JsonPointer.child(pointer(), field);
+    return JsonPointer.child(pointer, field);
   }
 
   Optional<String> id() {
@@ -42,9 +40,13 @@ record NodeEntry(int index, ObjectNode json) {
     return typeName().flatMap(NodeType::fromWireName);
   }
 
+  boolean is(NodeType type) {
+    return type().filter(type::equals).isPresent();
+  }
+
   /** "Node 'fetch'", or "The node at /nodes/3" when it has no usable id. */
   String label() {
-    return id().map(id -> "Node '" + id + "'").orElse("The node at " + pointer());
+    return id().map(id -> "Node '" + id + "'").orElse("The node at " + pointer);
   }
 
   /** The field when present and not JSON null. */
@@ -66,20 +68,25 @@ record NodeEntry(int index, ObjectNode json) {
     return object(name).map(ObjectNode::properties).orElse(Set.of());
   }
 
-  /** The textual entries of {@code dependencies}, with their positions. */
+  /** The textual dependencies, with their positions. */
   List<Dependency> dependencies() {
-    List<Dependency> deps = new ArrayList<>();
-    field("dependencies")
+    return strings("dependencies");
+  }
+
+  /** The textual elements of an array field, with their positions. */
+  List<Dependency> strings(String field) {
+    List<Dependency> values = new ArrayList<>();
+    field(field)
         .filter(JsonNode::isArray)
         .ifPresent(
             array -> {
               for (int j = 0; j < array.size(); j++) {
                 if (array.get(j).isTextual()) {
-                  String pointer = JsonPointer.child(pointer("dependencies"), j);
-                  deps.add(new Dependency(j, array.get(j).asText(), pointer));
+                  String at = JsonPointer.child(pointer(field), j);
+                  values.add(new Dependency(j, array.get(j).asText(), at));
                 }
               }
             });
-    return deps;
+    return values;
   }
 }

@@ -86,8 +86,17 @@ final class RangeRule implements BlueprintRule {
           "retries", Range.atLeast(0, Integer.MAX_VALUE - 1L),
           "backoff_seconds", Range.nonNegativeNumber());
 
-  private static final Map<String, Range> LLM =
-      Map.of("temperature", Range.number(0, 2), "max_tokens", Range.atLeast(1));
+  private static final Map<NodeType, Map<String, Range>> BY_TYPE =
+      Map.of(
+          NodeType.LLM, Map.of("temperature", Range.number(0, 2), "max_tokens", Range.atLeast(1)),
+          NodeType.AGENT, Map.of("max_iterations", Range.atLeast(1)),
+          NodeType.LOOP, Map.of("max_iterations", Range.atLeast(1)),
+          NodeType.PARALLEL, Map.of("max_concurrency", Range.atLeast(1)),
+          NodeType.RECURSIVE, Map.of("max_iterations", Range.atLeast(1)),
+          NodeType.HUMAN, Map.of("auto_approve_after", Range.atLeast(0)),
+          NodeType.MONITOR, Map.of("check_interval_seconds", Range.atLeast(1)),
+          NodeType.SWARM,
+              Map.of("max_rounds", Range.atLeast(1), "consensus_threshold", Range.number(0.5, 1)));
 
   private static final Map<String, Range> RETRY_POLICY =
       Map.of("max_attempts", Range.atLeast(1), "backoff_seconds", Range.nonNegativeNumber());
@@ -100,9 +109,10 @@ final class RangeRule implements BlueprintRule {
     for (NodeEntry node : document.nodes()) {
       String subject = node.label() + ":";
       fields(Optional.of(node.json()), node.pointer(), NODE, subject, out);
-      if (node.type().filter(NodeType.LLM::equals).isPresent()) {
-        fields(Optional.of(node.json()), node.pointer(), LLM, subject, out);
-      }
+      node.type()
+          .map(BY_TYPE::get)
+          .ifPresent(
+              ranges -> fields(Optional.of(node.json()), node.pointer(), ranges, subject, out));
       fields(
           node.field("retry_policy"),
           node.pointer("retry_policy"),

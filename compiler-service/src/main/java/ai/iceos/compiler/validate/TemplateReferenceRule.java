@@ -1,59 +1,53 @@
 package ai.iceos.compiler.validate;
 
 import ai.iceos.contracts.blueprint.Violation;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * {@code unknown-template-reference}: a template reading a root name that is not in the node's
- * scope (SPEC §1.4): {@code inputs}, {@code execution}, the node's input mapping names, its direct
- * dependencies' ids, and the property names of the blueprint's {@code inputs} schema (inputs are
- * also flattened at top level). One violation per unknown name per template.
+ * {@code unknown-template-reference}: a template or expression reading a root name that can never
+ * be in the node's scope ({@link NodeScope}), or a run input ({@code inputs.x}) that the
+ * blueprint's {@code inputs} schema does not declare when it declares properties. One violation per
+ * unknown name per template. Expressions over runtime-provided names (monitor metrics, a recursive
+ * node's convergence state) are not checked.
  */
 final class TemplateReferenceRule implements BlueprintRule {
   static final String CODE = "unknown-template-reference";
-  private static final Set<String> ALWAYS_IN_SCOPE = Set.of("inputs", "execution");
 
   @Override
   public List<Violation> check(BlueprintDocument document) {
-    Set<String> inputNames = inputNames(document);
+    Set<String> inputNames = NodeScope.inputNames(document);
+    NodeScope scopes = new NodeScope(inputNames);
     List<Violation> out = new ArrayList<>();
-    NodeEntry scopeOwner = null;
-    Set<String> scope = Set.of();
     for (TemplateString template : document.templates()) {
-      if (template.node() != scopeOwner) {
-        scopeOwner = template.node();
-        scope = scope(scopeOwner, inputNames);
+      if (!template.scoped()) {
+        continue;
       }
+      Set<String> scope = scopes.of(template.node());
       for (String name : template.scan().rootNames()) {
         if (!scope.contains(name)) {
           out.add(new Violation(template.pointer(), CODE, detail(document, template, name)));
+        }
+      }
+      if (!inputNames.isEmpty()) {
+        for (String input : template.scan().inputKeys()) {
+          if (!inputNames.contains(input)) {
+            out.add(new Violation(template.pointer(), CODE, inputDetail(template, input)));
+          }
         }
       }
     }
     return out;
   }
 
-  private static Set<String> scope(NodeEntry node, Set<String> inputNames) {
-    Set<String> scope = new HashSet<>(ALWAYS_IN_SCOPE);
-    scope.addAll(inputNames);
-    node.dependencies().forEach(dep -> scope.add(dep.id()));
-    node.object("input_mappings")
-        .ifPresent(mappings -> mappings.fieldNames().forEachRemaining(scope::add));
-    return scope;
-  }
-
-  private static Set<String> inputNames(BlueprintDocument document) {
-    Set<String> names = new HashSet<>();
-    document
-        .field("inputs")
-        .map(schema -> schema.get("properties"))
-        .filter(JsonNode::isObject)
-        .ifPresent(properties -> properties.fieldNames().forEachRemaining(names::add));
-    return names;
+  private static String inputDetail(TemplateString template, String input) {
+    return template.node().label()
+        + ": "
+        + template.field()
+        + " refers to 'inputs."
+        + input
+        + "', which the blueprint's inputs schema does not declare.";
   }
 
   private static String detail(BlueprintDocument document, TemplateString template, String name) {
@@ -63,7 +57,10 @@ final class TemplateReferenceRule implements BlueprintRule {
           + ", a node that is not a direct dependency; add it to 'dependencies' to read its output.";
     }
     return where
-        + ", which is not in scope; a template may read inputs, execution, input mapping names,"
-        + " direct dependencies and the properties of the blueprint's inputs schema.";
+        + ", which is not in scope; "
+        + template.noun()
+        + " may read inputs, execution, input mapping names, direct dependencies, the properties"
+        + " of the blueprint's inputs schema and, when nested, its owner's scope and the loop,"
+        + " branch or condition names.";
   }
 }

@@ -11,19 +11,21 @@ import java.util.Set;
  * @param rootNames the root variables it reads (the {@code a} of {@code a.b[0]}), names the
  *     template defines itself ({@code for}/{@code set} targets, {@code loop}) excluded, in order of
  *     appearance
+ * @param inputKeys the run inputs it reads as {@code inputs.name} or {@code inputs['name']}
  */
-record TemplateScan(Optional<String> syntaxError, List<String> rootNames) {
-  static final TemplateScan PLAIN_TEXT = new TemplateScan(Optional.empty(), List.of());
+record TemplateScan(Optional<String> syntaxError, List<String> rootNames, List<String> inputKeys) {
+  static final TemplateScan PLAIN_TEXT = new TemplateScan(Optional.empty(), List.of(), List.of());
 
   TemplateScan {
     rootNames = List.copyOf(rootNames);
+    inputKeys = List.copyOf(inputKeys);
   }
 
   static TemplateScan failed(String error) {
-    return new TemplateScan(Optional.of(error), List.of());
+    return new TemplateScan(Optional.of(error), List.of(), List.of());
   }
 
-  static TemplateScan names(Set<String> names) {
-    return new TemplateScan(Optional.empty(), List.copyOf(names));
+  static TemplateScan names(Set<String> names, Set<String> inputKeys) {
+    return new TemplateScan(Optional.empty(), List.copyOf(names), List.copyOf(inputKeys));
   }
 }

@@ -13,6 +13,8 @@ import com.hubspot.jinjava.tree.parse.ExpressionToken;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import jinjava.de.odysseus.el.tree.IdentifierNode;
 import jinjava.de.odysseus.el.tree.TreeBuilderException;
 
@@ -27,11 +29,21 @@ final class TemplateScanner {
   private static final String FILTER_PREFIX = "filter:";
   private static final String TEST_PREFIX = "exptest:";
 
+  /** {@code inputs.name} or {@code inputs['name']}: the run input a template reads. */
+  private static final Pattern INPUT_KEY =
+      Pattern.compile(
+          "(?<![\\w.])inputs\\s*(?:\\.\\s*([A-Za-z_][A-Za-z0-9_]*)|\\[\\s*['\"]([^'\"]+)['\"]\\s*\\])");
+
   private final Jinjava jinjava = new Jinjava();
 
   /** Scans one template; for many, a {@link Batch} is much cheaper. */
   TemplateScan scan(String template) {
     return batch().scan(template);
+  }
+
+  /** Whether {@code text} has a block, an expression or a comment, so it needs parsing. */
+  static boolean isTemplate(String text) {
+    return text.contains("{{") || text.contains("{%") || text.contains("{#");
   }
 
   /** Scans many templates with one interpreter; not shared between threads. */
@@ -44,7 +56,7 @@ final class TemplateScanner {
     private JinjavaInterpreter interpreter;
 
     TemplateScan scan(String template) {
-      if (!template.contains("{{") && !template.contains("{%") && !template.contains("{#")) {
+      if (!isTemplate(template)) {
         return TemplateScan.PLAIN_TEXT;
       }
       if (interpreter == null) {
@@ -66,7 +78,19 @@ final class TemplateScanner {
       }
       walk.reads.removeAll(walk.defined);
       walk.reads.removeAll(LANGUAGE_NAMES);
-      return TemplateScan.names(walk.reads);
+      return TemplateScan.names(
+          walk.reads, walk.defined.contains("inputs") ? Set.of() : walk.inputKeys);
+    }
+
+    /**
+     * Scans an expression without braces ({@code score > 5 and inputs.mode == 'fast'}). An empty
+     * expression is a syntax error.
+     */
+    TemplateScan scanExpression(String expression) {
+      if (expression.isBlank()) {
+        return TemplateScan.failed("the expression is empty");
+      }
+      return scan("{{ " + expression + " }}");
     }
 
     /** Removes this template's errors from the interpreter; returns the first syntax error. */
@@ -87,6 +111,7 @@ final class TemplateScanner {
   private final class Walk {
     private final Set<String> reads = new LinkedHashSet<>();
     private final Set<String> defined = new LinkedHashSet<>();
+    private final Set<String> inputKeys = new LinkedHashSet<>();
     private final ExtendedSyntaxBuilder builder = new ExtendedSyntaxBuilder();
     private String unknownOperator;
 
@@ -153,6 +178,10 @@ final class TemplateScanner {
     }
 
     private void expression(String expression) {
+      Matcher input = INPUT_KEY.matcher(expression);
+      while (input.find()) {
+        inputKeys.add(input.group(1) != null ? input.group(1) : input.group(2));
+      }
       for (IdentifierNode identifier :
           builder.build("#{" + expression + "}").getIdentifierNodes()) {
         read(identifier.getName());

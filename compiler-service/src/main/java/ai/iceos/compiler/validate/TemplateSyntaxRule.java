@@ -4,9 +4,9 @@ import ai.iceos.contracts.blueprint.Violation;
 import java.util.List;
 
 /**
- * {@code template-syntax}: an llm {@code prompt}/{@code system} or a string in a tool's {@code
- * tool_args} that the template language cannot parse (unclosed blocks, bad expressions, unknown
- * tags, filters or tests). Pointer: the string itself.
+ * {@code template-syntax}: a template or expression ({@link TemplateCollector}) that the template
+ * language cannot parse (unclosed blocks, bad expressions, unknown tags, filters or tests).
+ * Pointer: the string itself.
  */
 final class TemplateSyntaxRule implements BlueprintRule {
   static final String CODE = "template-syntax";
@@ -23,7 +23,9 @@ final class TemplateSyntaxRule implements BlueprintRule {
                     template.node().label()
                         + ": "
                         + template.field()
-                        + " is not a valid template ("
+                        + (template.expression()
+                            ? " is not a valid expression ("
+                            : " is not a valid template (")
                         + template.scan().syntaxError().orElseThrow()
                         + ")."))
         .toList();

@@ -11,8 +11,9 @@ import java.util.function.Predicate;
 
 /**
  * {@code unknown-field}: a field the format does not define, at the top level, in {@code limits},
- * in a node (common fields plus its type's), in a {@code retry_policy} or in an input mapping.
- * Unknown fields are rejected rather than silently dropped (SPEC §1.1, §1.2).
+ * in a node (common fields plus its type's, nested nodes included), in a {@code retry_policy}, in a
+ * swarm agent or in an input mapping. Unknown fields are rejected rather than silently dropped
+ * (SPEC §1.1, §1.2).
  */
 final class UnknownFieldRule implements BlueprintRule {
   static final String CODE = "unknown-field";
@@ -48,6 +49,17 @@ final class UnknownFieldRule implements BlueprintRule {
                     FieldCatalog.RETRY_POLICY::containsKey,
                     node.label() + " retry_policy",
                     out));
+    JsonNode agents = node.is(NodeType.SWARM) ? node.field("agents").orElse(null) : null;
+    for (int j = 0; agents != null && agents.isArray() && j < agents.size(); j++) {
+      if (agents.get(j).isObject()) {
+        unknown(
+            agents.get(j),
+            JsonPointer.child(node.pointer("agents"), j),
+            FieldCatalog.SWARM_AGENT::containsKey,
+            node.label() + " agents[" + j + "]",
+            out);
+      }
+    }
     for (Map.Entry<String, JsonNode> e : node.entries("input_mappings")) {
       if (e.getValue().isObject()) {
         unknown(

@@ -2,6 +2,9 @@ package ai.iceos.compiler.estimate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.iceos.compiler.Fixtures;
+import ai.iceos.compiler.catalog.Catalogs;
+import ai.iceos.compiler.compile.PlannedGraph;
 import ai.iceos.contracts.blueprint.LlmNodeSpec;
 import ai.iceos.contracts.blueprint.NodeSpec;
 import ai.iceos.contracts.blueprint.ToolNodeSpec;
@@ -33,7 +36,7 @@ class CostEstimatorTest {
     LlmNodeSpec llm = llm("a", "test-model", 1000, null);
 
     // when
-    CostEstimate estimate = estimator(SIMPLE).estimate(List.of(llm), List.of(List.of("a")));
+    CostEstimate estimate = estimate(SIMPLE, llm);
 
     // then
     assertThat(prompt).isPositive();
@@ -50,17 +53,14 @@ class CostEstimatorTest {
     LlmNodeSpec unset = llm("b", "test-model", null, null);
     int prompt = tokens.count("test-model", PROMPT);
 
-    CostEstimate estimate =
-        estimator(SIMPLE).estimate(List.of(configured, unset), List.of(List.of("a", "b")));
+    CostEstimate estimate = estimate(SIMPLE, configured, unset);
 
     assertThat(estimate.maxMicroUsd()).isEqualTo(2L * prompt + 2 * (100 + 256));
   }
 
   @Test
   void shouldPriceUnknownModelsAtZeroButStillCountTheirTokens() {
-    CostEstimate estimate =
-        estimator(PriceTable.standard())
-            .estimate(List.of(llm("a", "llama3", 10, null)), List.of(List.of("a")));
+    CostEstimate estimate = estimate(PriceTable.standard(), llm("a", "llama3", 10, null));
 
     assertThat(estimate.maxMicroUsd()).isZero();
     assertThat(estimate.tokens()).isPositive();
@@ -69,18 +69,16 @@ class CostEstimatorTest {
   @Test
   void shouldSumDurationsAlongTheCriticalPath() {
     // given: llm a; tools b, c after a; llm d after b and c; tool e alone
-    List<NodeSpec> nodes =
-        List.of(
-            llm("a", "test-model", 1, null),
-            ToolNodeSpec.of("b", "echo", null, "a"),
-            ToolNodeSpec.of("c", "echo", null, "a"),
-            LlmNodeSpec.of("d", "test-model", "x", "b", "c"),
-            ToolNodeSpec.of("e", "echo", null));
+    NodeSpec[] nodes = {
+      llm("a", "test-model", 1, null),
+      ToolNodeSpec.of("b", "echo", null, "a"),
+      ToolNodeSpec.of("c", "echo", null, "a"),
+      LlmNodeSpec.of("d", "test-model", "x", "b", "c"),
+      ToolNodeSpec.of("e", "echo", null)
+    };
 
     // when
-    CostEstimate estimate =
-        estimator(SIMPLE)
-            .estimate(nodes, List.of(List.of("a", "e"), List.of("b", "c"), List.of("d")));
+    CostEstimate estimate = estimate(SIMPLE, nodes);
 
     // then
     assertThat(estimate.durationSeconds()).isEqualTo(2.05);
@@ -107,6 +105,82 @@ class CostEstimatorTest {
     assertThat(tokens.count("o3-mini", text)).isEqualTo(o200k);
     assertThat(tokens.count("gpt-4-turbo", text)).isEqualTo(cl100k);
     assertThat(tokens.count("ollama/llama3", text)).isEqualTo(cl100k);
+  }
+
+  @Test
+  void shouldPriceByTheModelCatalogBeforeTheBuiltInTable() {
+    // given: the catalog says 3 and 4 micro-USD per token, the table 1 and 2
+    int prompt = tokens.count("test-model", PROMPT);
+    Catalogs catalogs =
+        new Catalogs(
+            Map.of(),
+            Map.of(),
+            Map.of("test-model", Fixtures.model("test-model", 3_000_000, 4_000_000)));
+
+    // when
+    CostEstimate estimate = estimate(SIMPLE, catalogs, llm("a", "test-model", 10, null)).total();
+
+    // then
+    assertThat(estimate.minMicroUsd()).isEqualTo(3L * prompt);
+    assertThat(estimate.maxMicroUsd()).isEqualTo(3L * prompt + 40);
+  }
+
+  @Test
+  void shouldPriceAnAgentAsOneCallPerIterationWithTheCatalogModelOfItsPackage() throws Exception {
+    // given: 3 iterations of the instructions with up to 10 completion tokens each
+    NodeSpec agent =
+        node(
+            "{\"type\":\"agent\",\"id\":\"helper\",\"package\":\"researcher\","
+                + "\"instructions\":\""
+                + PROMPT
+                + "\",\"max_iterations\":3,"
+                + "\"llm_config\":{\"max_tokens\":10}}");
+    Catalogs catalogs =
+        new Catalogs(
+            Map.of(), Map.of("researcher", Fixtures.agent("researcher", "test-model")), Map.of());
+    int prompt = tokens.count("test-model", PROMPT);
+
+    // when
+    CostEstimate estimate = estimate(SIMPLE, catalogs, agent).total();
+
+    // then
+    assertThat(estimate.maxMicroUsd()).isEqualTo(3L * (prompt + 20));
+    assertThat(estimate.durationSeconds()).isEqualTo(3.0);
+  }
+
+  @Test
+  void shouldMultiplyALoopBodyByMaxIterationsAndEstimateEveryNode() throws Exception {
+    // given: a sequential loop of 4 iterations over one llm call with 10 completion tokens
+    NodeSpec loop =
+        node(
+            "{\"type\":\"loop\",\"id\":\"each\",\"items_source\":\"inputs.xs\","
+                + "\"max_iterations\":4,\"body\":[{\"type\":\"llm\",\"id\":\"one\","
+                + "\"model\":\"test-model\",\"prompt\":\""
+                + PROMPT
+                + "\",\"max_tokens\":10}]}");
+    int prompt = tokens.count("test-model", PROMPT);
+
+    // when
+    PlanEstimate estimate = estimate(SIMPLE, Catalogs.unknown(), loop);
+
+    // then
+    assertThat(estimate.byNode().get("one").maxMicroUsd()).isEqualTo(prompt + 20L);
+    assertThat(estimate.byNode().get("each").maxMicroUsd()).isEqualTo(4L * (prompt + 20));
+    assertThat(estimate.total().maxMicroUsd()).isEqualTo(4L * (prompt + 20));
+    assertThat(estimate.total().durationSeconds()).isEqualTo(4.0);
+  }
+
+  private static NodeSpec node(String json) throws Exception {
+    return IceosJson.mapper().readValue(json, NodeSpec.class);
+  }
+
+  private CostEstimate estimate(PriceTable prices, NodeSpec... nodes) {
+    return estimate(prices, Catalogs.unknown(), nodes).total();
+  }
+
+  private PlanEstimate estimate(PriceTable prices, Catalogs catalogs, NodeSpec... nodes) {
+    PlannedGraph graph = PlannedGraph.of(List.of(nodes), true);
+    return estimator(prices).estimate(graph.nodes(), graph.levels(), catalogs);
   }
 
   private CostEstimator estimator(PriceTable prices) {

@@ -12,20 +12,14 @@ import ai.iceos.contracts.messaging.BlueprintRejected;
 import ai.iceos.contracts.messaging.CompileBlueprint;
 import ai.iceos.contracts.messaging.Topics;
 import ai.iceos.testkit.KafkaResource;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,34 +28,30 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(KafkaResource.class)
 class BlueprintCompileIT {
-  private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
-
+  private CompilerRoundTrip compiler;
   private KafkaCompanion kafka;
-  private ConsumerTask<String, String> events;
 
   @BeforeEach
   void connect() {
-    String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-    kafka = new KafkaCompanion(bootstrap);
-    events = kafka.consumeStrings().fromTopics(Topics.BLUEPRINT_EVENTS);
+    compiler = CompilerRoundTrip.connect();
+    kafka = compiler.kafka();
   }
 
   @AfterEach
   void disconnect() {
-    events.close();
-    kafka.close();
+    compiler.close();
   }
 
   @Test
   void shouldAnswerAValidBlueprintWithItsCompiledPlan() {
     // given
-    CompileBlueprint command = command("valid/research-llm-search-llm.json");
+    CompileBlueprint command = CompilerRoundTrip.command("valid/research-llm-search-llm.json");
 
     // when
-    send(command);
+    compiler.send(command);
 
     // then
-    BlueprintEvent answer = awaitAnswerTo(command);
+    BlueprintEvent answer = compiler.awaitAnswerTo(command);
     assertThat(answer).isInstanceOf(BlueprintCompiled.class);
     assertThat(answer.revision()).isEqualTo(command.revision());
     assertThat(answer.messageId()).isNotEqualTo(command.messageId());
@@ -72,7 +62,7 @@ class BlueprintCompileIT {
   @Test
   void shouldAnswerAnInvalidBlueprintWithEveryViolation() {
     // given
-    CompileBlueprint command = command("invalid/five-mistakes.json");
+    CompileBlueprint command = CompilerRoundTrip.command("invalid/five-mistakes.json");
     List<Violation> expected =
         IceosJson.mapper()
             .convertValue(
@@ -80,10 +70,10 @@ class BlueprintCompileIT {
                 new TypeReference<List<Violation>>() {});
 
     // when
-    send(command);
+    compiler.send(command);
 
     // then
-    BlueprintEvent answer = awaitAnswerTo(command);
+    BlueprintEvent answer = compiler.awaitAnswerTo(command);
     assertThat(answer)
         .isInstanceOfSatisfying(
             BlueprintRejected.class,
@@ -97,7 +87,7 @@ class BlueprintCompileIT {
   void shouldDeadLetterAnUnreadableCommandAndKeepAnsweringTheNextOnes() {
     // given
     String key = "bp-garbage-" + UUID.randomUUID();
-    CompileBlueprint next = command("valid/minimal-tool.json");
+    CompileBlueprint next = CompilerRoundTrip.command("valid/minimal-tool.json");
     ConsumerTask<String, String> deadLetters =
         kafka.consumeStrings().fromTopics(Topics.BLUEPRINT_COMMANDS + Topics.DEAD_LETTER_SUFFIX);
 
@@ -106,63 +96,13 @@ class BlueprintCompileIT {
         .produceStrings()
         .fromRecords(new ProducerRecord<>(Topics.BLUEPRINT_COMMANDS, key, "{not json"))
         .awaitCompletion();
-    send(next);
+    compiler.send(next);
 
     // then
-    assertThat(awaitAnswerTo(next)).isInstanceOf(BlueprintCompiled.class);
+    assertThat(compiler.awaitAnswerTo(next)).isInstanceOf(BlueprintCompiled.class);
     await()
-        .atMost(ANSWER_TIMEOUT)
+        .atMost(CompilerRoundTrip.ANSWER_TIMEOUT)
         .until(() -> deadLetters.getRecords().stream().anyMatch(r -> key.equals(r.key())));
     deadLetters.close();
-  }
-
-  private static CompileBlueprint command(String fixture) {
-    return new CompileBlueprint(
-        UUID.randomUUID(),
-        "bp-" + UUID.randomUUID(),
-        "org-it",
-        3,
-        Fixtures.blueprint(fixture),
-        Instant.now());
-  }
-
-  private void send(CompileBlueprint command) {
-    try {
-      String json = IceosJson.mapper().writeValueAsString(command);
-      kafka
-          .produceStrings()
-          .fromRecords(new ProducerRecord<>(Topics.BLUEPRINT_COMMANDS, command.blueprintId(), json))
-          .awaitCompletion();
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** The one event answering {@code command}; also checks it is keyed by the blueprint id. */
-  private BlueprintEvent awaitAnswerTo(CompileBlueprint command) {
-    return await()
-        .atMost(ANSWER_TIMEOUT)
-        .until(() -> answerTo(command), Optional::isPresent)
-        .orElseThrow();
-  }
-
-  private Optional<BlueprintEvent> answerTo(CompileBlueprint command) {
-    List<ConsumerRecord<String, String>> keyed =
-        events.getRecords().stream().filter(r -> command.blueprintId().equals(r.key())).toList();
-    List<BlueprintEvent> answers =
-        keyed.stream()
-            .map(BlueprintCompileIT::read)
-            .filter(event -> event.causationId().equals(command.messageId()))
-            .toList();
-    assertThat(answers).hasSizeLessThanOrEqualTo(1);
-    return answers.stream().findFirst();
-  }
-
-  private static BlueprintEvent read(ConsumerRecord<String, String> record) {
-    try {
-      return IceosJson.mapper().readValue(record.value(), BlueprintEvent.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("unreadable event on " + record.topic(), e);
-    }
   }
 }

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param useCache whether the output cache may serve it (node and blueprint switches combined)
  * @param subGraphs the compiled nested graphs of a condition, loop or parallel node, in the order
  *     of {@link NodeSpec#children()}; empty for other types (and omitted on the wire then)
+ * @param estimatedCost what one run of this node is expected to cost (for a condition, loop or
+ *     parallel node: its nested nodes included), or null when not estimated (omitted on the wire)
  */
 public record PlannedNode(
     NodeSpec spec,
@@ -24,7 +26,8 @@ public record PlannedNode(
     long timeoutMs,
     RetryPolicy retry,
     boolean useCache,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SubGraph> subGraphs) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SubGraph> subGraphs,
+    @JsonInclude(JsonInclude.Include.NON_NULL) CostEstimate estimatedCost) {
   public PlannedNode {
     Objects.requireNonNull(spec, "spec");
     Objects.requireNonNull(retry, "retry");
@@ -34,10 +37,26 @@ public record PlannedNode(
     subGraphs = subGraphs == null ? List.of() : List.copyOf(subGraphs);
   }
 
+  /** A node without a cost estimate. */
+  public PlannedNode(
+      NodeSpec spec,
+      int level,
+      long timeoutMs,
+      RetryPolicy retry,
+      boolean useCache,
+      List<SubGraph> subGraphs) {
+    this(spec, level, timeoutMs, retry, useCache, subGraphs, null);
+  }
+
   /** A node without nested graphs. */
   public PlannedNode(
       NodeSpec spec, int level, long timeoutMs, RetryPolicy retry, boolean useCache) {
-    this(spec, level, timeoutMs, retry, useCache, List.of());
+    this(spec, level, timeoutMs, retry, useCache, List.of(), null);
+  }
+
+  /** This node with {@code estimate} as its cost estimate. */
+  public PlannedNode withEstimatedCost(CostEstimate estimate, List<SubGraph> subGraphs) {
+    return new PlannedNode(spec, level, timeoutMs, retry, useCache, subGraphs, estimate);
   }
 
   public String id() {
