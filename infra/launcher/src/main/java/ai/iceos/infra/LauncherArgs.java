@@ -28,7 +28,8 @@ public record LauncherArgs(
     boolean help) {
 
   /** The demos {@code --demo} runs, in order, relative to the project root. */
-  public static final List<String> DEFAULT_DEMOS = List.of("infra/local/demo-blueprint.json");
+  public static final List<String> DEFAULT_DEMOS =
+      List.of("infra/local/demo-blueprint.json", "examples/seller-assistant.json");
 
   public static final String USAGE =
       """
