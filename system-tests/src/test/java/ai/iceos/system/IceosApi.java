@@ -77,6 +77,15 @@ final class IceosApi {
     return createBlueprint(blueprint).expect(201).json().path("id").asText();
   }
 
+  /** A page of the caller's blueprints, newest first. */
+  Answer blueprints(int limit) {
+    return send(request("/api/v1/blueprints?limit=" + limit).GET());
+  }
+
+  Answer blueprint(String blueprintId) {
+    return send(request("/api/v1/blueprints/" + blueprintId).GET());
+  }
+
   Answer startExecution(String blueprintId, JsonNode inputs, int waitSeconds) {
     ObjectNode request = JSON.createObjectNode().put("blueprint_id", blueprintId);
     request.set("inputs", inputs);

@@ -62,6 +62,14 @@ public final class Topics {
   /** Suffix of the dead-letter topic of any topic above. */
   public static final String DEAD_LETTER_SUFFIX = ".dlq";
 
+  /**
+   * The largest record any iceOS topic accepts ({@code max.message.bytes} of every topic, {@code
+   * max.request.size} of every producer): 8 MiB. A compile request carries a whole blueprint (up to
+   * blueprint-service's body limit) and a verdict its whole plan, which is larger than the
+   * blueprint; Kafka's 1 MiB default would make a large valid blueprint unsendable.
+   */
+  public static final int MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+
   private Topics() {}
 
   /**

@@ -62,7 +62,8 @@ class TopicSetupTest {
           .containsSequence(
               "--bootstrap-server", setup.environment().get("KAFKA_BOOTSTRAP_SERVERS"))
           .containsSequence("--partitions", String.valueOf(setup.partitions()))
-          .containsSequence("--replication-factor", setup.environment().get("REPLICATION_FACTOR"));
+          .containsSequence("--replication-factor", setup.environment().get("REPLICATION_FACTOR"))
+          .contains("max.message.bytes=" + Topics.MAX_MESSAGE_BYTES);
       String topic = call.get(call.indexOf("--topic") + 1);
       assertThat(byTopic.put(topic, call)).as("%s created twice", topic).isNull();
     }
@@ -72,6 +73,16 @@ class TopicSetupTest {
           boolean compact = call.contains("cleanup.policy=compact");
           assertThat(compact).as(topic).isEqualTo(Topics.compacted().contains(topic));
         });
+  }
+
+  @Test
+  void shouldLetEveryServiceSendRecordsAsLargeAsTheTopicsAccept() {
+    ServiceConfig.all()
+        .forEach(
+            service ->
+                assertThat(service.properties().getProperty("kafka.max.request.size"))
+                    .as("kafka.max.request.size of %s", service.name())
+                    .isEqualTo(String.valueOf(Topics.MAX_MESSAGE_BYTES)));
   }
 
   @Test

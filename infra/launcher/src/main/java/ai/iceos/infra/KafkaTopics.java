@@ -1,6 +1,7 @@
 package ai.iceos.infra;
 
 import ai.iceos.contracts.messaging.Topics;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -21,8 +22,9 @@ public final class KafkaTopics {
   private KafkaTopics() {}
 
   /**
-   * Creates each topic with {@link #PARTITIONS} partitions, replication 1, and the catalog topics
-   * of {@link Topics#compacted()} with {@code cleanup.policy=compact}; existing ones stay.
+   * Creates each topic with {@link #PARTITIONS} partitions, replication 1, {@code
+   * max.message.bytes} = {@link Topics#MAX_MESSAGE_BYTES}, and the catalog topics of {@link
+   * Topics#compacted()} with {@code cleanup.policy=compact}; existing ones stay.
    */
   public static void createAll(String bootstrapServers, List<String> topics) {
     Map<String, Object> config =
@@ -40,11 +42,12 @@ public final class KafkaTopics {
   }
 
   private static NewTopic newTopic(String name) {
-    NewTopic topic = new NewTopic(name, PARTITIONS, (short) 1);
-    return Topics.compacted().contains(name)
-        ? topic.configs(
-            Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))
-        : topic;
+    Map<String, String> configs = new HashMap<>();
+    configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(Topics.MAX_MESSAGE_BYTES));
+    if (Topics.compacted().contains(name)) {
+      configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+    }
+    return new NewTopic(name, PARTITIONS, (short) 1).configs(configs);
   }
 
   private static void awaitCreated(String topic, KafkaFuture<Void> future) {
