@@ -12,15 +12,12 @@ import ai.iceos.gateway.provider.Providers;
 import ai.iceos.gateway.provider.RetryAfter;
 import ai.iceos.gateway.routing.RoutingTable;
 import ai.iceos.gateway.store.BudgetStore;
-import ai.iceos.gateway.store.UsageEntry;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The path of one completion: route the model, reserve its worst-case cost on every budget scope,
@@ -37,7 +34,7 @@ public class ChatCompletions {
   private final TokenMeter meter;
   private final CostTable costs;
   private final BudgetStore budgets;
-  private final InstantSource clock;
+  private final Settlement settlement;
 
   ChatCompletions(
       RoutingTable routing,
@@ -45,13 +42,13 @@ public class ChatCompletions {
       TokenMeter meter,
       CostTable costs,
       BudgetStore budgets,
-      InstantSource clock) {
+      Settlement settlement) {
     this.routing = routing;
     this.providers = providers;
     this.meter = meter;
     this.costs = costs;
     this.budgets = budgets;
-    this.clock = clock;
+    this.settlement = settlement;
   }
 
   public Uni<Completion> complete(ChatRequest request, Attribution who) {
@@ -141,32 +138,10 @@ public class ChatCompletions {
     return provider
         .complete(request)
         .onFailure()
-        .call(() -> budgets.release(held))
+        .call(() -> settlement.release(held))
         .onCancellation()
-        .call(() -> budgets.release(held))
-        .chain(response -> settle(provider, request, held, who, response));
-  }
-
-  private Uni<Completion> settle(
-      LlmProvider provider,
-      ChatRequest request,
-      Reservation.Held held,
-      Attribution who,
-      ChatResponse response) {
-    long cost = costs.costMicroUsd(request.model(), response.usage());
-    var entry =
-        new UsageEntry(
-            UUID.randomUUID(),
-            who,
-            request.model(),
-            provider.name(),
-            response.usage(),
-            cost,
-            clock.instant());
-    return budgets
-        .settle(held, cost, entry)
-        .replaceWith(
-            new Completion(entry.id(), entry.createdAt(), provider.name(), response, cost));
+        .call(() -> settlement.release(held))
+        .chain(response -> settlement.settle(provider.name(), held, who, response));
   }
 
   private static Refusal refusal(Reservation.Refused refused) {
