@@ -4,6 +4,7 @@ import ai.iceos.gateway.budget.CostTable;
 import ai.iceos.gateway.budget.ModelCard;
 import ai.iceos.gateway.budget.Money;
 import ai.iceos.gateway.budget.TokenMeter;
+import ai.iceos.gateway.chat.ResponseCache;
 import ai.iceos.gateway.provider.OfflineProvider;
 import ai.iceos.gateway.provider.ProviderAdapters;
 import ai.iceos.gateway.provider.ProviderHttp;
@@ -59,6 +60,12 @@ final class GatewayBeans {
     ObjectMapper json = new ObjectMapper();
     var http = new ProviderHttp(vertx, json, clock, config.resilience().streamIdleTimeout());
     return new ProviderAdapters(http, meter, json, config.resilience(), clock);
+  }
+
+  @Produces
+  @Singleton
+  ResponseCache responseCache(GatewayConfig config) {
+    return new ResponseCache(config.cache().ttl(), config.cache().maxEntries());
   }
 
   @Produces

@@ -45,6 +45,20 @@ public interface GatewayConfig {
   /** Retries, timeouts and circuit breaking of provider calls. */
   Resilience resilience();
 
+  /** The exact-match response cache. */
+  Cache cache();
+
+  /** The exact-match response cache of deterministic requests (per replica). */
+  interface Cache {
+    /** How long an answer is served from the cache. */
+    @WithDefault("10m")
+    Duration ttl();
+
+    /** Answers kept at most; the least recently used go first. */
+    @WithDefault("10000")
+    long maxEntries();
+  }
+
   /** How provider calls are retried, timed out and broken, per provider. */
   interface Resilience {
     /** Retries after the first attempt, on 429, 408, 5xx, timeouts and lost connections. */

@@ -9,6 +9,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -19,22 +20,48 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Settlement {
+  /** The provider name of answers served by the response cache. */
+  public static final String CACHE = "cache";
+
   private final CostTable costs;
   private final BudgetStore budgets;
   private final UsageEventPublisher usageEvents;
+  private final GatewayMetrics metrics;
   private final InstantSource clock;
 
   Settlement(
-      CostTable costs, BudgetStore budgets, UsageEventPublisher usageEvents, InstantSource clock) {
+      CostTable costs,
+      BudgetStore budgets,
+      UsageEventPublisher usageEvents,
+      GatewayMetrics metrics,
+      InstantSource clock) {
     this.costs = costs;
     this.budgets = budgets;
     this.usageEvents = usageEvents;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
   public Uni<Completion> settle(
       String provider, Reservation.Held held, Attribution who, ChatResponse response) {
     long cost = costs.costMicroUsd(response.model(), response.usage());
+    return book(provider, held, who, response, cost, false)
+        .onFailure()
+        .call(failure -> releaseAfter(failure, held));
+  }
+
+  /** Records an answer of the response cache: nothing reserved, nothing booked, cost 0. */
+  public Uni<Completion> recordCacheHit(Attribution who, ChatResponse response) {
+    return book(CACHE, new Reservation.Held(List.of(), 0), who, response, 0, true);
+  }
+
+  private Uni<Completion> book(
+      String provider,
+      Reservation.Held held,
+      Attribution who,
+      ChatResponse response,
+      long cost,
+      boolean cacheHit) {
     var entry =
         new UsageEntry(
             UUID.randomUUID(),
@@ -43,14 +70,17 @@ public class Settlement {
             provider,
             response.usage(),
             cost,
-            false,
+            cacheHit,
             clock.instant());
     return budgets
         .settle(held, cost, entry)
-        .onFailure()
-        .call(failure -> releaseAfter(failure, held))
-        .invoke(() -> usageEvents.publishSoon(entry))
-        .replaceWith(new Completion(entry.id(), entry.createdAt(), provider, response, cost));
+        .invoke(
+            () -> {
+              metrics.booked(provider, response.model(), response.usage(), cost);
+              usageEvents.publishSoon(entry);
+            })
+        .replaceWith(
+            new Completion(entry.id(), entry.createdAt(), provider, response, cost, cacheHit));
   }
 
   public Uni<Void> release(Reservation.Held held) {
