@@ -48,6 +48,27 @@ public interface GatewayConfig {
   /** The exact-match response cache. */
   Cache cache();
 
+  /** RPM/TPM limits per provider and per org, exact across replicas. */
+  RateLimits rateLimits();
+
+  /** Per-minute limits; a key without an entry is unlimited. */
+  interface RateLimits {
+    /** Per provider routing name. */
+    Map<String, Limit> providers();
+
+    /** Per org id ({@code X-Iceos-Org-Id}); the entry {@code "*"} applies to every other org. */
+    Map<String, Limit> orgs();
+  }
+
+  /** Calls and tokens (prompt counted + output limit) per UTC minute; unset means unlimited. */
+  interface Limit {
+    /** Calls per minute. */
+    Optional<Long> rpm();
+
+    /** Tokens per minute. */
+    Optional<Long> tpm();
+  }
+
   /** The exact-match response cache of deterministic requests (per replica). */
   interface Cache {
     /** How long an answer is served from the cache. */

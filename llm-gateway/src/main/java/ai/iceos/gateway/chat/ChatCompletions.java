@@ -10,6 +10,7 @@ import ai.iceos.gateway.provider.ProviderFailure;
 import ai.iceos.gateway.provider.ProviderUnavailable;
 import ai.iceos.gateway.provider.Providers;
 import ai.iceos.gateway.provider.RetryAfter;
+import ai.iceos.gateway.ratelimit.RateLimiter;
 import ai.iceos.gateway.routing.RoutingTable;
 import ai.iceos.gateway.store.BudgetStore;
 import io.quarkus.logging.Log;
@@ -35,6 +36,7 @@ public class ChatCompletions {
   private final CostTable costs;
   private final BudgetStore budgets;
   private final Settlement settlement;
+  private final RateLimiter rateLimits;
 
   ChatCompletions(
       RoutingTable routing,
@@ -42,7 +44,9 @@ public class ChatCompletions {
       TokenMeter meter,
       CostTable costs,
       BudgetStore budgets,
-      Settlement settlement) {
+      Settlement settlement,
+      RateLimiter rateLimits) {
+    this.rateLimits = rateLimits;
     this.routing = routing;
     this.providers = providers;
     this.meter = meter;
@@ -64,7 +68,7 @@ public class ChatCompletions {
     ChatRequest forModel = request.withModel(candidates.get(index));
     LlmProvider provider = providers.serving(route(forModel.model()));
     ChatRequest capped = capOutput(forModel);
-    return reserve(capped, who)
+    return reserve(capped, who, provider.name())
         .chain(held -> call(provider, capped, held, who))
         .onFailure(ProviderUnavailable.class)
         .recoverWithUni(
@@ -77,8 +81,10 @@ public class ChatCompletions {
         .transform(failure -> rejected((ProviderFailure) failure));
   }
 
-  private Uni<Reservation.Held> reserve(ChatRequest capped, Attribution who) {
+  /** Admits the call under the rate limits, then reserves its worst-case cost. */
+  private Uni<Reservation.Held> reserve(ChatRequest capped, Attribution who, String provider) {
     return countPrompt(capped)
+        .call(promptTokens -> rateLimits.admit(who, provider, tokenBound(capped, promptTokens)))
         .map(promptTokens -> worstCase(capped, promptTokens))
         .chain(amount -> budgets.reserve(who.budgetScopes(), amount))
         .chain(
@@ -87,6 +93,10 @@ public class ChatCompletions {
                   case Reservation.Held held -> Uni.createFrom().item(held);
                   case Reservation.Refused refused -> Uni.createFrom().failure(refusal(refused));
                 });
+  }
+
+  private static long tokenBound(ChatRequest request, int promptTokens) {
+    return (long) promptTokens + (request.maxTokens() == null ? 0 : request.maxTokens());
   }
 
   private static Refusal exhausted(String model, ProviderUnavailable failure) {

@@ -60,7 +60,7 @@ public abstract sealed class Refusal extends RuntimeException
   public static final class RateLimited extends Refusal {
     private final long retryAfterSeconds;
 
-    RateLimited(String message, long retryAfterSeconds) {
+    public RateLimited(String message, long retryAfterSeconds) {
       super(message);
       this.retryAfterSeconds = retryAfterSeconds;
     }
