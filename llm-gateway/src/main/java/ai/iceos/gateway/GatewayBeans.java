@@ -4,9 +4,14 @@ import ai.iceos.gateway.budget.CostTable;
 import ai.iceos.gateway.budget.ModelCard;
 import ai.iceos.gateway.budget.Money;
 import ai.iceos.gateway.budget.TokenMeter;
+import ai.iceos.gateway.chat.ResponseCache;
 import ai.iceos.gateway.provider.OfflineProvider;
+import ai.iceos.gateway.provider.ProviderAdapters;
+import ai.iceos.gateway.provider.ProviderHttp;
 import ai.iceos.gateway.routing.RoutingTable;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.InstantSource;
@@ -34,7 +39,7 @@ final class GatewayBeans {
   @Produces
   @Singleton
   RoutingTable routingTable(GatewayConfig config) {
-    return RoutingTable.parse(config.routes(), config.defaultProvider());
+    return RoutingTable.parse(config.routes(), config.defaultProvider(), config.fallbacks());
   }
 
   @Produces
@@ -46,6 +51,21 @@ final class GatewayBeans {
             .map(entry -> merge(defaults.card(entry.getKey()), entry))
             .toList();
     return defaults.with(overrides);
+  }
+
+  @Produces
+  @Singleton
+  ProviderAdapters providerAdapters(
+      Vertx vertx, TokenMeter meter, GatewayConfig config, InstantSource clock) {
+    ObjectMapper json = new ObjectMapper();
+    var http = new ProviderHttp(vertx, json, clock, config.resilience().streamIdleTimeout());
+    return new ProviderAdapters(http, meter, json, config.resilience(), clock);
+  }
+
+  @Produces
+  @Singleton
+  ResponseCache responseCache(GatewayConfig config) {
+    return new ResponseCache(config.cache().ttl(), config.cache().maxEntries());
   }
 
   @Produces

@@ -23,6 +23,7 @@ public record ChatCompletionRequest(
     Double temperature,
     Integer maxTokens,
     Integer maxCompletionTokens,
+    JsonNode stop,
     Boolean stream) {
 
   /** One message; {@code content} is a string or a list of {@code {type: text, text}} parts. */
@@ -51,7 +52,46 @@ public record ChatCompletionRequest(
         toToolChoice(),
         temperature,
         limit,
-        responseFormat != null && "json_object".equals(responseFormat.path("type").asText()));
+        toResponseFormat(),
+        toStop());
+  }
+
+  private JsonNode toResponseFormat() {
+    if (responseFormat == null || responseFormat.isNull()) {
+      return null;
+    }
+    String type = responseFormat.path("type").asText("");
+    return switch (type) {
+      case "text", "json_object" -> responseFormat;
+      case "json_schema" -> {
+        if (!responseFormat.path("json_schema").path("name").isTextual()) {
+          throw GatewayException.invalid(
+              "'response_format.json_schema.name' is required.", "response_format");
+        }
+        yield responseFormat;
+      }
+      default -> throw GatewayException.invalid("Unknown response_format type.", "response_format");
+    };
+  }
+
+  private List<String> toStop() {
+    if (stop == null || stop.isNull()) {
+      return List.of();
+    }
+    if (stop.isTextual()) {
+      return List.of(stop.asText());
+    }
+    if (stop.isArray() && stop.size() <= 4) {
+      List<String> sequences = new ArrayList<>();
+      for (JsonNode sequence : stop) {
+        if (!sequence.isTextual()) {
+          throw GatewayException.invalid("'stop' entries must be strings.", "stop");
+        }
+        sequences.add(sequence.asText());
+      }
+      return sequences;
+    }
+    throw GatewayException.invalid("'stop' must be a string or up to 4 strings.", "stop");
   }
 
   private List<ChatMessage> toMessages() {

@@ -1,7 +1,7 @@
 package ai.iceos.gateway.api;
 
 import ai.iceos.gateway.chat.Attribution;
-import ai.iceos.gateway.chat.ChatCompletions;
+import ai.iceos.gateway.chat.CachedCompletions;
 import ai.iceos.gateway.chat.Completion;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
@@ -20,10 +20,10 @@ import org.jboss.resteasy.reactive.RestResponse;
  */
 @Path("/v1/chat/completions")
 class ChatCompletionResource {
-  private final ChatCompletions completions;
+  private final CachedCompletions completions;
   private final ObjectMapper json;
 
-  ChatCompletionResource(ChatCompletions completions, ObjectMapper json) {
+  ChatCompletionResource(CachedCompletions completions, ObjectMapper json) {
     this.completions = completions;
     this.json = json;
   }
@@ -35,13 +35,14 @@ class ChatCompletionResource {
       ChatCompletionRequest body,
       @RestHeader("X-Iceos-Org-Id") String orgId,
       @RestHeader("X-Iceos-Execution-Id") String executionId,
-      @RestHeader("X-Iceos-Node-Id") String nodeId) {
+      @RestHeader("X-Iceos-Node-Id") String nodeId,
+      @RestHeader("X-Iceos-Cache") String cache) {
     if (body == null) {
       throw GatewayException.invalid("A JSON request body is required.", null);
     }
     boolean stream = Boolean.TRUE.equals(body.stream());
     return completions
-        .complete(body.toChatRequest(), new Attribution(orgId, executionId, nodeId))
+        .complete(body.toChatRequest(), new Attribution(orgId, executionId, nodeId), cache)
         .map(completion -> stream ? asEvents(completion) : asObject(completion));
   }
 

@@ -23,9 +23,16 @@ public record ChatCompletionView(
   /** The single choice the gateway returns ({@code n} is always 1). */
   public record Choice(int index, ChatMessage message, FinishReason finishReason) {}
 
-  /** Tokens of the call and its cost in USD. */
+  /**
+   * Tokens of the call and its cost in USD; {@code cacheHit} is true when the response cache
+   * answered (absent otherwise).
+   */
   public record UsageView(
-      long promptTokens, long completionTokens, long totalTokens, BigDecimal costUsd) {}
+      long promptTokens,
+      long completionTokens,
+      long totalTokens,
+      BigDecimal costUsd,
+      Boolean cacheHit) {}
 
   static ChatCompletionView of(Completion completion) {
     var response = completion.response();
@@ -41,6 +48,7 @@ public record ChatCompletionView(
             tokens.promptTokens(),
             tokens.completionTokens(),
             tokens.totalTokens(),
-            Money.usd(completion.costMicroUsd())));
+            Money.usd(completion.costMicroUsd()),
+            completion.cacheHit() ? Boolean.TRUE : null));
   }
 }

@@ -12,6 +12,7 @@ public enum ErrorKind {
   UNSUPPORTED_MEDIA_TYPE(415, "invalid_request_error", "unsupported_media_type"),
   RATE_LIMITED(429, "rate_limit_error", "rate_limited"),
   INTERNAL(500, "api_error", "internal_error"),
+  PROVIDER_ERROR(502, "api_error", "provider_error"),
   PROVIDER_UNAVAILABLE(503, "api_error", "provider_unavailable");
 
   private final int status;

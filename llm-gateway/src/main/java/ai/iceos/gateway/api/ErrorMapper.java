@@ -32,6 +32,16 @@ final class ErrorMapper {
           render(ErrorKind.BUDGET_EXCEEDED, over.getMessage(), null, null);
       case Refusal.PromptTooLong tooLong ->
           render(ErrorKind.CONTEXT_LENGTH_EXCEEDED, tooLong.getMessage(), "messages", null);
+      case Refusal.Unavailable unavailable ->
+          render(
+              ErrorKind.PROVIDER_UNAVAILABLE,
+              unavailable.getMessage(),
+              null,
+              unavailable.retryAfterSeconds());
+      case Refusal.RateLimited limited ->
+          render(ErrorKind.RATE_LIMITED, limited.getMessage(), null, limited.retryAfterSeconds());
+      case Refusal.ProviderRejected rejected ->
+          render(ErrorKind.PROVIDER_ERROR, rejected.getMessage(), null, null);
     };
   }
 

@@ -6,23 +6,27 @@ import ai.iceos.gateway.budget.Money;
 import ai.iceos.gateway.budget.Reservation;
 import ai.iceos.gateway.budget.TokenMeter;
 import ai.iceos.gateway.provider.LlmProvider;
+import ai.iceos.gateway.provider.ProviderFailure;
+import ai.iceos.gateway.provider.ProviderUnavailable;
 import ai.iceos.gateway.provider.Providers;
+import ai.iceos.gateway.provider.RetryAfter;
+import ai.iceos.gateway.ratelimit.RateLimiter;
 import ai.iceos.gateway.routing.RoutingTable;
 import ai.iceos.gateway.store.BudgetStore;
-import ai.iceos.gateway.store.UsageEntry;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.InstantSource;
+import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The path of one completion: route the model, reserve its worst-case cost on every budget scope,
  * call the provider, then book the actual cost with the usage record (or release the reservation
- * when the call fails or is cancelled). A request without {@code max_tokens} is capped at the
- * model's default output limit, the amount reserved for it.
+ * when the call fails or is cancelled). When the provider is unavailable (breaker open, retries
+ * exhausted) the model's fallbacks are tried in order, each with its own reservation. A request
+ * without {@code max_tokens} is capped at the model's default output limit, the amount reserved for
+ * it.
  */
 @ApplicationScoped
 public class ChatCompletions {
@@ -31,7 +35,8 @@ public class ChatCompletions {
   private final TokenMeter meter;
   private final CostTable costs;
   private final BudgetStore budgets;
-  private final InstantSource clock;
+  private final Settlement settlement;
+  private final RateLimiter rateLimits;
 
   ChatCompletions(
       RoutingTable routing,
@@ -39,27 +44,74 @@ public class ChatCompletions {
       TokenMeter meter,
       CostTable costs,
       BudgetStore budgets,
-      InstantSource clock) {
+      Settlement settlement,
+      RateLimiter rateLimits) {
+    this.rateLimits = rateLimits;
     this.routing = routing;
     this.providers = providers;
     this.meter = meter;
     this.costs = costs;
     this.budgets = budgets;
-    this.clock = clock;
+    this.settlement = settlement;
   }
 
   public Uni<Completion> complete(ChatRequest request, Attribution who) {
-    LlmProvider provider = providers.serving(route(request.model()));
-    ChatRequest capped = capOutput(request);
+    return attempt(request, who, routing.candidates(request.model()), 0);
+  }
+
+  /**
+   * Serves {@code request} with candidate model {@code index}; when its provider is unavailable,
+   * the next candidate is tried with a fresh reservation at its own price.
+   */
+  private Uni<Completion> attempt(
+      ChatRequest request, Attribution who, List<String> candidates, int index) {
+    ChatRequest forModel = request.withModel(candidates.get(index));
+    LlmProvider provider = providers.serving(route(forModel.model()));
+    ChatRequest capped = capOutput(forModel);
+    return reserve(capped, who, provider.name())
+        .chain(held -> call(provider, capped, held, who))
+        .onFailure(ProviderUnavailable.class)
+        .recoverWithUni(
+            failure ->
+                index + 1 < candidates.size()
+                    ? attempt(request, who, candidates, index + 1)
+                    : Uni.createFrom()
+                        .failure(exhausted(request.model(), (ProviderUnavailable) failure)))
+        .onFailure(ProviderFailure.class)
+        .transform(failure -> rejected((ProviderFailure) failure));
+  }
+
+  /** Admits the call under the rate limits, then reserves its worst-case cost. */
+  private Uni<Reservation.Held> reserve(ChatRequest capped, Attribution who, String provider) {
     return countPrompt(capped)
+        .call(promptTokens -> rateLimits.admit(who, provider, tokenBound(capped, promptTokens)))
         .map(promptTokens -> worstCase(capped, promptTokens))
         .chain(amount -> budgets.reserve(who.budgetScopes(), amount))
         .chain(
             reservation ->
                 switch (reservation) {
-                  case Reservation.Held held -> call(provider, capped, held, who);
+                  case Reservation.Held held -> Uni.createFrom().item(held);
                   case Reservation.Refused refused -> Uni.createFrom().failure(refusal(refused));
                 });
+  }
+
+  private static long tokenBound(ChatRequest request, int promptTokens) {
+    return (long) promptTokens + (request.maxTokens() == null ? 0 : request.maxTokens());
+  }
+
+  private static Refusal exhausted(String model, ProviderUnavailable failure) {
+    long seconds = RetryAfter.headerSeconds(failure.retryAfter());
+    Log.infof("No provider could serve %s; last tried %s", model, failure.provider());
+    return failure.rateLimited()
+        ? new Refusal.RateLimited(
+            "The provider '" + failure.provider() + "' is rate limiting; retry later.", seconds)
+        : new Refusal.Unavailable(model, seconds);
+  }
+
+  private static Throwable rejected(ProviderFailure failure) {
+    return failure.retryable()
+        ? new Refusal.Unavailable(failure.provider(), 1)
+        : new Refusal.ProviderRejected(failure.provider(), failure.status());
   }
 
   private String route(String model) {
@@ -96,32 +148,10 @@ public class ChatCompletions {
     return provider
         .complete(request)
         .onFailure()
-        .call(() -> budgets.release(held))
+        .call(() -> settlement.release(held))
         .onCancellation()
-        .call(() -> budgets.release(held))
-        .chain(response -> settle(provider, request, held, who, response));
-  }
-
-  private Uni<Completion> settle(
-      LlmProvider provider,
-      ChatRequest request,
-      Reservation.Held held,
-      Attribution who,
-      ChatResponse response) {
-    long cost = costs.costMicroUsd(request.model(), response.usage());
-    var entry =
-        new UsageEntry(
-            UUID.randomUUID(),
-            who,
-            request.model(),
-            provider.name(),
-            response.usage(),
-            cost,
-            clock.instant());
-    return budgets
-        .settle(held, cost, entry)
-        .replaceWith(
-            new Completion(entry.id(), entry.createdAt(), provider.name(), response, cost));
+        .call(() -> settlement.release(held))
+        .chain(response -> settlement.settle(provider.name(), held, who, response));
   }
 
   private static Refusal refusal(Reservation.Refused refused) {

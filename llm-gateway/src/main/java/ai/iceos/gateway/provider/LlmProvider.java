@@ -1,7 +1,9 @@
 package ai.iceos.gateway.provider;
 
+import ai.iceos.gateway.chat.ChatDelta;
 import ai.iceos.gateway.chat.ChatRequest;
 import ai.iceos.gateway.chat.ChatResponse;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -10,9 +12,10 @@ import io.smallrye.mutiny.Uni;
  * report none, tokens counted with the model's tokenizer).
  *
  * <p>Guarantees: {@link #name()} is stable and is the name routing rules refer to; {@link
- * #complete} never blocks the calling thread and honours {@link ChatRequest#maxTokens()} (the
- * completion never has more tokens), which budget reservations rely on. Failures are signalled
- * through the {@code Uni}.
+ * #complete} and {@link #stream} never block the calling thread and honour {@link
+ * ChatRequest#maxTokens()} (the completion never has more tokens), which budget reservations rely
+ * on. Failures are signalled through the {@code Uni}/{@code Multi}; a {@link ProviderFailure} says
+ * whether another attempt may succeed.
  */
 public interface LlmProvider {
 
@@ -20,4 +23,14 @@ public interface LlmProvider {
   String name();
 
   Uni<ChatResponse> complete(ChatRequest request);
+
+  /**
+   * The answer as it is generated; the last deltas carry the finish reason and, when the vendor
+   * reports it, the usage. Providers without incremental output emit their whole answer at once.
+   */
+  default Multi<ChatDelta> stream(ChatRequest request) {
+    return complete(request)
+        .onItem()
+        .transformToMulti(r -> Multi.createFrom().iterable(ChatDelta.of(r)));
+  }
 }

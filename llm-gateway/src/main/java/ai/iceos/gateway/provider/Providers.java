@@ -1,17 +1,20 @@
 package ai.iceos.gateway.provider;
 
 import ai.iceos.gateway.GatewayConfig;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
-import jakarta.enterprise.inject.Instance;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import jakarta.inject.Singleton;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * The providers of this gateway by routing name. A routed provider that has no adapter bean or no
- * configured key is served by the {@link OfflineProvider}, so every model works without keys.
+ * The providers of this gateway by routing name, built from {@code iceos.gateway.providers.*}. A
+ * routed provider that is not configured (no key and no base URL) is served by the {@link
+ * OfflineProvider}, so every model works without keys.
  */
 @Singleton
 @Startup
@@ -19,14 +22,39 @@ public class Providers {
   private final Map<String, LlmProvider> byName;
   private final OfflineProvider offline;
 
-  Providers(Instance<LlmProvider> adapters, OfflineProvider offline, GatewayConfig config) {
+  Providers(
+      OfflineProvider offline,
+      GatewayConfig config,
+      ProviderAdapters adapters,
+      MeterRegistry registry) {
     this.offline = offline;
-    this.byName =
-        adapters.stream()
-            .filter(provider -> hasKey(config, provider.name()))
-            .collect(Collectors.toUnmodifiableMap(LlmProvider::name, Function.identity()));
-    config.providers().forEach((name, settings) -> reportUnused(name, settings));
-    Log.infof("LLM providers with keys: %s; all others are served offline", byName.keySet());
+    Map<String, LlmProvider> built = new TreeMap<>();
+    config
+        .providers()
+        .forEach(
+            (name, settings) ->
+                ProviderEndpoints.of(name, settings)
+                    .ifPresent(endpoint -> built.put(name, adapters.adapterFor(endpoint))));
+    this.byName = Map.copyOf(built);
+    byName.values().forEach(provider -> registerBreakerGauge(registry, provider));
+    Log.infof("LLM providers configured: %s; all others are served offline", byName.keySet());
+  }
+
+  /** {@code iceos.gateway.breaker.state}: 0 closed, 1 half-open, 2 open. */
+  private static void registerBreakerGauge(MeterRegistry registry, LlmProvider provider) {
+    if (provider instanceof GuardedProvider guarded) {
+      Gauge.builder("iceos.gateway.breaker.state", guarded, g -> breakerLevel(g.state()))
+          .tag("provider", guarded.name())
+          .register(registry);
+    }
+  }
+
+  private static int breakerLevel(CircuitBreakerState state) {
+    return switch (state) {
+      case CLOSED -> 0;
+      case HALF_OPEN -> 1;
+      case OPEN -> 2;
+    };
   }
 
   /** The provider serving {@code routedName}. */
@@ -34,14 +62,8 @@ public class Providers {
     return byName.getOrDefault(routedName, offline);
   }
 
-  private void reportUnused(String name, GatewayConfig.ProviderSettings settings) {
-    if (settings.apiKey().isPresent() && !byName.containsKey(name)) {
-      Log.warnf("A key is configured for provider '%s', which has no adapter; using offline", name);
-    }
-  }
-
-  private static boolean hasKey(GatewayConfig config, String name) {
-    GatewayConfig.ProviderSettings settings = config.providers().get(name);
-    return settings != null && settings.apiKey().filter(key -> !key.isBlank()).isPresent();
+  /** The configured provider named {@code name}, if any. */
+  public Optional<LlmProvider> configured(String name) {
+    return Optional.ofNullable(byName.get(name));
   }
 }

@@ -26,14 +26,18 @@ final class BudgetSql {
           + SPENT
           + " + reserved_micro_usd + $2 <= limit_micro_usd";
 
-  /** $1 scopes, $2 reserved amount, $3 actual cost: release the reservation, book the cost. */
+  /**
+   * $1 scopes, $2 reserved amount, $3 actual cost: release the reservation, book the cost; returns
+   * the scopes whose spend now exceeds their limit (possible only when a provider billed more than
+   * the reserved worst case).
+   */
   static final String SETTLE =
       "UPDATE gateway.budget SET spent_micro_usd = "
           + SPENT
           + " + $3, window_start = "
           + CURRENT_WINDOW
           + ", reserved_micro_usd = GREATEST(reserved_micro_usd - $2, 0), updated_at = now()"
-          + " WHERE scope = ANY($1)";
+          + " WHERE scope = ANY($1) RETURNING scope, spent_micro_usd > limit_micro_usd AS over";
 
   /** $1 scopes, $2 reserved amount: release without booking anything. */
   static final String RELEASE =

@@ -2,6 +2,7 @@ package ai.iceos.gateway.store;
 
 import ai.iceos.gateway.budget.BudgetPeriod;
 import ai.iceos.gateway.budget.Reservation;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -36,7 +37,12 @@ public class BudgetStore {
             exhausted -> new Reservation.Refused(((Exhausted) exhausted).scope, microUsd));
   }
 
-  /** Books {@code costMicroUsd} and releases the reservation, together with the usage row. */
+  /**
+   * Books {@code costMicroUsd} and releases the reservation, together with the usage row. The
+   * actual cost is booked even when it exceeds the reservation (the provider has billed it); a
+   * scope pushed over its limit that way is logged as a warning, and refuses every further call
+   * until its window rolls over or its limit is raised.
+   */
   public Uni<Void> settle(Reservation.Held held, long costMicroUsd, UsageEntry usage) {
     return pool.withTransaction(
         conn ->
@@ -49,7 +55,16 @@ public class BudgetStore {
                                     held.scopes().toArray(String[]::new),
                                     held.microUsd(),
                                     costMicroUsd)))
+                .invoke(rows -> rows.forEach(row -> warnIfOver(row, held, costMicroUsd)))
                 .replaceWithVoid());
+  }
+
+  private static void warnIfOver(Row row, Reservation.Held held, long costMicroUsd) {
+    if (row.getBoolean("over")) {
+      Log.warnf(
+          "Budget %s is over its limit: a call cost %d micro-USD, %d were reserved",
+          row.getString("scope"), costMicroUsd, held.microUsd());
+    }
   }
 
   public Uni<Void> release(Reservation.Held held) {

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-/** One provider call as recorded in {@code gateway.usage_record}. */
+/**
+ * One served call as recorded in {@code gateway.usage_record}; {@code cacheHit} marks an answer of
+ * the gateway's response cache (no provider called, cost 0).
+ */
 public record UsageEntry(
     UUID id,
     Attribution attribution,
@@ -14,6 +17,7 @@ public record UsageEntry(
     String provider,
     TokenUsage tokens,
     long costMicroUsd,
+    boolean cacheHit,
     Instant createdAt) {
   public UsageEntry {
     Objects.requireNonNull(id, "id");

@@ -1,20 +1,35 @@
 package ai.iceos.gateway.store;
 
+import ai.iceos.gateway.chat.Attribution;
+import ai.iceos.gateway.chat.TokenUsage;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
 
 /** Recorded provider calls in {@code gateway.usage_record}. */
 @ApplicationScoped
 public class UsageStore {
   private static final String INSERT =
       "INSERT INTO gateway.usage_record (id, org_id, execution_id, node_id, model, provider,"
-          + " prompt_tokens, completion_tokens, total_tokens, cost_micro_usd, created_at)"
-          + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
+          + " prompt_tokens, completion_tokens, total_tokens, cost_micro_usd, created_at,"
+          + " cached_prompt_tokens, cache_hit)"
+          + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)";
+
+  private static final String UNPUBLISHED =
+      "SELECT id, org_id, execution_id, node_id, model, provider, prompt_tokens,"
+          + " cached_prompt_tokens, completion_tokens, cost_micro_usd, cache_hit, created_at"
+          + " FROM gateway.usage_record WHERE NOT published AND created_at < now() - $1::interval"
+          + " ORDER BY created_at LIMIT $2";
+
+  private static final String MARK_PUBLISHED =
+      "UPDATE gateway.usage_record SET published = true WHERE id = ANY($1)";
 
   private static final String TOTALS =
       "SELECT coalesce(sum(prompt_tokens), 0)::bigint AS prompt,"
@@ -37,6 +52,19 @@ public class UsageStore {
         .map(rows -> toTotals(rows.iterator().next()));
   }
 
+  /** Recorded calls whose usage event is not on Kafka yet, older than {@code minAge}. */
+  public Uni<List<UsageEntry>> unpublished(Duration minAge, int limit) {
+    return pool.preparedQuery(UNPUBLISHED)
+        .execute(Tuple.of(minAge.toMillis() + " milliseconds", limit))
+        .map(rows -> rows.stream().map(UsageStore::toEntry).toList());
+  }
+
+  public Uni<Void> markPublished(List<UUID> ids) {
+    return pool.preparedQuery(MARK_PUBLISHED)
+        .execute(Tuple.of(ids.toArray(UUID[]::new)))
+        .replaceWithVoid();
+  }
+
   /** Inserts {@code entry} through {@code client} (a connection when inside a transaction). */
   static Uni<Void> insert(SqlClient client, UsageEntry entry) {
     var tokens = entry.tokens();
@@ -53,9 +81,27 @@ public class UsageStore {
               tokens.completionTokens(),
               tokens.totalTokens(),
               entry.costMicroUsd(),
-              entry.createdAt().atOffset(ZoneOffset.UTC)
+              entry.createdAt().atOffset(ZoneOffset.UTC),
+              tokens.cachedPromptTokens(),
+              entry.cacheHit()
             });
     return client.preparedQuery(INSERT).execute(row).replaceWithVoid();
+  }
+
+  private static UsageEntry toEntry(Row row) {
+    return new UsageEntry(
+        row.getUUID("id"),
+        new Attribution(
+            row.getString("org_id"), row.getString("execution_id"), row.getString("node_id")),
+        row.getString("model"),
+        row.getString("provider"),
+        new TokenUsage(
+            row.getLong("prompt_tokens"),
+            row.getLong("cached_prompt_tokens"),
+            row.getLong("completion_tokens")),
+        row.getLong("cost_micro_usd"),
+        row.getBoolean("cache_hit"),
+        row.getOffsetDateTime("created_at").toInstant());
   }
 
   private static UsageTotals toTotals(Row row) {

@@ -3,6 +3,7 @@ package ai.iceos.gateway.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import ai.iceos.gateway.resilience.FailingProviderResource;
 import ai.iceos.testkit.KafkaPostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 /** Budgets by reservation: never more spend than the limit, however many calls race. */
 @QuarkusTest
 @WithTestResource(KafkaPostgresResource.class)
+@WithTestResource(FailingProviderResource.class)
 class BudgetIT {
   private static final String PROMPT =
       "Estimate the price of a lighthouse with a garden and a dock";

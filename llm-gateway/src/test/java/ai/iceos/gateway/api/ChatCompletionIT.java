@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.startsWith;
 import ai.iceos.gateway.budget.TokenMeter;
 import ai.iceos.gateway.chat.ChatMessage;
 import ai.iceos.gateway.chat.Role;
+import ai.iceos.gateway.resilience.FailingProviderResource;
 import ai.iceos.testkit.KafkaPostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(KafkaPostgresResource.class)
+@WithTestResource(FailingProviderResource.class)
 class ChatCompletionIT {
 
   @Test

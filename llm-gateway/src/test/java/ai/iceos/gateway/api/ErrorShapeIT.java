@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
+import ai.iceos.gateway.resilience.FailingProviderResource;
 import ai.iceos.testkit.KafkaPostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 /** Every refusal of the gateway is an OpenAI error body with the documented status and code. */
 @QuarkusTest
 @WithTestResource(KafkaPostgresResource.class)
+@WithTestResource(FailingProviderResource.class)
 class ErrorShapeIT {
   private final GatewayClient client = GatewayClient.anonymous();
 

@@ -2,7 +2,6 @@ package ai.iceos.gateway.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.iceos.gateway.budget.TokenMeter;
 import ai.iceos.gateway.chat.ChatMessage;
 import ai.iceos.gateway.chat.ChatRequest;
 import ai.iceos.gateway.chat.FinishReason;
@@ -12,13 +11,10 @@ import ai.iceos.gateway.chat.ToolCall;
 import ai.iceos.gateway.chat.ToolChoice;
 import ai.iceos.gateway.chat.ToolDefinition;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class OfflineProviderTest extends LlmProviderContractTest {
-  private static final TokenMeter METER = new TokenMeter();
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final OfflineProvider offline = new OfflineProvider(METER, Runnable::run);
 
   @Override

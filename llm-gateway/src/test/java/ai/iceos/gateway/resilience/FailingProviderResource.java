@@ -1,0 +1,56 @@
+package ai.iceos.gateway.resilience;
+
+import ai.iceos.gateway.provider.fake.FakeOpenAi;
+import ai.iceos.gateway.provider.fake.FakeProviderServer;
+import ai.iceos.gateway.provider.fake.FakeReply;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An OpenAI-compatible fake provider {@code fakeai} that a test can make fail (503 with {@code
+ * Retry-After: 1}) or recover over HTTP: {@code POST /control/fail}, {@code POST /control/recover};
+ * {@code POST /control/calls} answers {@code {"calls": n}}, the chat calls received so far. Models
+ * {@code fake-*} route to it; {@code fake-primary} falls back to the offline {@code echo-fallback}.
+ */
+public final class FailingProviderResource implements QuarkusTestResourceLifecycleManager {
+  private final AtomicBoolean failing = new AtomicBoolean();
+  private final AtomicInteger calls = new AtomicInteger();
+  private FakeProviderServer fake;
+
+  @Override
+  public Map<String, String> start() {
+    fake = new FakeProviderServer(this::answer);
+    Map<String, String> config = new HashMap<>();
+    config.put("iceos.gateway.providers.fakeai.base-url", fake.baseUrl("/v1"));
+    config.put("iceos.gateway.providers.fakeai.api-key", "sk-fake");
+    config.put("fake-provider.control-url", fake.baseUrl("/control"));
+    return config;
+  }
+
+  private FakeReply answer(FakeProviderServer.Recorded request) {
+    switch (request.path()) {
+      case "/control/fail" -> failing.set(true);
+      case "/control/recover" -> failing.set(false);
+      case "/control/calls" -> {
+        return FakeReply.json("{\"calls\": " + calls.get() + "}");
+      }
+      default -> {
+        calls.incrementAndGet();
+        return failing.get()
+            ? FakeReply.status(503, Map.of("Retry-After", "1"))
+            : FakeOpenAi.answer(request);
+      }
+    }
+    return FakeReply.json("{}");
+  }
+
+  @Override
+  public void stop() {
+    if (fake != null) {
+      fake.close();
+    }
+  }
+}
