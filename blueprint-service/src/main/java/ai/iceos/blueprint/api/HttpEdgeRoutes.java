@@ -5,6 +5,7 @@ import ai.iceos.contracts.json.IceosJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.logging.Log;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,8 +36,11 @@ class HttpEdgeRoutes {
   private void rejectOversized(RoutingContext context) {
     String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
     if (length != null && parse(length) > maxBodyBytes) {
-      // The body stays unread, so the connection cannot be reused.
-      context.response().putHeader(HttpHeaders.CONNECTION, "close");
+      // The body stays unread, so an HTTP/1 connection cannot be reused. HTTP/2 (a client that
+      // upgraded, such as Java's HttpClient) forbids the header; there only the stream ends.
+      if (context.request().version() != HttpVersion.HTTP_2) {
+        context.response().putHeader(HttpHeaders.CONNECTION, "close");
+      }
       String detail = "The body exceeds the limit of %d bytes.".formatted(maxBodyBytes);
       send(context, Problem.of(ProblemType.PAYLOAD_TOO_LARGE, detail, path(context), List.of()));
       return;
