@@ -27,9 +27,9 @@ class SellerAssistantSystemIT {
     // given
     String blueprintId = api.createCompiled(example("seller-assistant.json"));
 
-    // when
+    // when: with an unrelated run input that must not leak into the tools' arguments
     JsonNode view =
-        api.startExecution(blueprintId, IceosJson.mapper().createObjectNode(), 60)
+        api.startExecution(blueprintId, IceosJson.mapper().createObjectNode().put("name", "x"), 60)
             .expect(200)
             .json();
 
@@ -41,12 +41,14 @@ class SellerAssistantSystemIT {
     assertThat(summary.path("failures").asInt()).isZero();
     List<BigDecimal> prices = new ArrayList<>();
     List<Boolean> duplicates = new ArrayList<>();
+    List<String> skus = new ArrayList<>();
     summary
         .path("items")
         .forEach(
             item -> {
               prices.add(item.path("price").decimalValue().setScale(2));
               duplicates.add(item.path("duplicate").asBoolean());
+              skus.add(item.path("sku").asText());
             });
     assertThat(prices)
         .containsExactly(
@@ -59,6 +61,17 @@ class SellerAssistantSystemIT {
             price("187.50"),
             price("375.00"),
             price("562.50"));
+    assertThat(skus)
+        .containsExactly(
+            "refrigerator-690ebf",
+            "infared-heating-panel-ba19a9",
+            "infared-heating-panel-ba19a9",
+            "tile-2dd2c6",
+            "brick-veneer-120047",
+            "fire-escape-ladder-be8beb",
+            "vanity-46fcba",
+            "vanity-46fcba",
+            "bathtub-with-surround-4cf7f7");
     assertThat(duplicates)
         .containsExactly(false, false, true, false, false, false, false, true, false);
   }

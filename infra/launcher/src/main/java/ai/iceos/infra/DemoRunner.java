@@ -91,7 +91,9 @@ public final class DemoRunner {
     out.println("demo: execution " + view.path("execution_id").asText() + " completed");
     lastNodeOutput(blueprintFile, view)
         .ifPresent(
-            output -> out.println("demo: result of " + output.getKey() + ": " + output.getValue()));
+            output ->
+                out.println(
+                    "demo: result of " + output.getKey() + ": " + compact(output.getValue())));
     return view;
   }
 
@@ -253,6 +255,15 @@ public final class DemoRunner {
             + response.statusCode()
             + ": "
             + abbreviate(response.body()));
+  }
+
+  /** One line, decimals written plainly (200, not 2E+2). */
+  private String compact(JsonNode node) {
+    try {
+      return json.writeValueAsString(node);
+    } catch (IOException e) {
+      return String.valueOf(node);
+    }
   }
 
   private String pretty(JsonNode node) {

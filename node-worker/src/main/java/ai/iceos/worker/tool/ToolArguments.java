@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code item} or a dependency's output reaches a tool without a template), else the parameter's
  * schema {@code default}. Explicit arguments the schema does not declare are kept as given; scope
  * names the schema does not declare are not copied, so a tool's arguments stay what its schema
- * says.
+ * says. Run inputs, which the scope also flattens at its top level, never fill a parameter
+ * implicitly: a run input {@code name} must not rename every product a listing tool sees. A tool
+ * gets a run input only through a template such as {@code "{{ inputs.name }}"}.
  */
 public final class ToolArguments {
   private ToolArguments() {}
@@ -33,7 +35,7 @@ public final class ToolArguments {
             declared -> {
               String name = declared.getKey();
               JsonNode fromScope = scope == null ? null : scope.get(name);
-              if (fromScope != null && !fromScope.isNull()) {
+              if (fromScope != null && !fromScope.isNull() && !isRunInput(scope, name)) {
                 args.set(name, fromScope.deepCopy());
               } else if (declared.getValue().has("default")) {
                 args.set(name, declared.getValue().get("default").deepCopy());
@@ -41,5 +43,11 @@ public final class ToolArguments {
             });
     explicit.properties().forEach(e -> args.set(e.getKey(), e.getValue().deepCopy()));
     return args;
+  }
+
+  /** The top-level scope entry is the flattened run input, not a dependency or loop variable. */
+  private static boolean isRunInput(JsonNode scope, String name) {
+    JsonNode input = scope.path("inputs").get(name);
+    return input != null && input.equals(scope.get(name));
   }
 }
