@@ -19,6 +19,7 @@ public final class BlueprintValidator {
   static final String TOO_DEEP = "too-deep";
 
   private final TemplateScanner scanner = new TemplateScanner();
+  private final PublicSchemaCheck publicSchema = new PublicSchemaCheck();
   private final ValidationLimits limits;
   private final List<BlueprintRule> rules =
       List.of(
@@ -72,6 +73,7 @@ public final class BlueprintValidator {
     for (BlueprintRule rule : rules) {
       violations.addAll(rule.check(indexed));
     }
+    violations.addAll(publicSchema.uncovered(document, violations));
     return List.copyOf(violations);
   }
 
