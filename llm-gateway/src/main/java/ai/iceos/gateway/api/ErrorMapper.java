@@ -75,6 +75,16 @@ final class ErrorMapper {
     return render(ErrorKind.INTERNAL, "The gateway failed to process the request.", null, null);
   }
 
+  /** The answer to a failure raised outside JAX-RS (the streaming route). */
+  static RestResponse<ErrorView> forFailure(Throwable failure) {
+    var mapper = new ErrorMapper();
+    return switch (failure) {
+      case GatewayException e -> mapper.refused(e);
+      case Refusal refusal -> mapper.refused(refusal);
+      default -> mapper.unexpected(failure);
+    };
+  }
+
   static RestResponse<ErrorView> render(
       ErrorKind kind, String message, String param, Long retryAfterSeconds) {
     var response =

@@ -56,25 +56,40 @@ public class ChatCompletions {
   }
 
   public Uni<Completion> complete(ChatRequest request, Attribution who) {
-    return attempt(request, who, routing.candidates(request.model()), 0);
+    return attempt(request, who, routing.candidates(request.model()), 0, this::call);
+  }
+
+  /**
+   * Opens a streamed answer: everything that can refuse the call (routing, rate limits, budgets, an
+   * open breaker) happens before the returned {@code Uni} resolves; its pieces then pass the
+   * provider's deltas on as they arrive and end with the settled {@link Completion}.
+   */
+  public Uni<LiveCompletion> stream(ChatRequest request, Attribution who) {
+    return attempt(request, who, routing.candidates(request.model()), 0, this::open);
+  }
+
+  /** What is done with the reserved call: answer it whole, or open its stream. */
+  @FunctionalInterface
+  private interface Call<T> {
+    Uni<T> apply(LlmProvider provider, ChatRequest request, Reservation.Held held, Attribution who);
   }
 
   /**
    * Serves {@code request} with candidate model {@code index}; when its provider is unavailable,
    * the next candidate is tried with a fresh reservation at its own price.
    */
-  private Uni<Completion> attempt(
-      ChatRequest request, Attribution who, List<String> candidates, int index) {
+  private <T> Uni<T> attempt(
+      ChatRequest request, Attribution who, List<String> candidates, int index, Call<T> call) {
     ChatRequest forModel = request.withModel(candidates.get(index));
     LlmProvider provider = providers.serving(route(forModel.model()));
     ChatRequest capped = capOutput(forModel);
     return reserve(capped, who, provider.name())
-        .chain(held -> call(provider, capped, held, who))
+        .chain(held -> call.apply(provider, capped, held, who))
         .onFailure(ProviderUnavailable.class)
         .recoverWithUni(
             failure ->
                 index + 1 < candidates.size()
-                    ? attempt(request, who, candidates, index + 1)
+                    ? attempt(request, who, candidates, index + 1, call)
                     : Uni.createFrom()
                         .failure(exhausted(request.model(), (ProviderUnavailable) failure)))
         .onFailure(ProviderFailure.class)
@@ -152,6 +167,19 @@ public class ChatCompletions {
         .onCancellation()
         .call(() -> settlement.release(held))
         .chain(response -> settlement.settle(provider.name(), held, who, response));
+  }
+
+  private Uni<LiveCompletion> open(
+      LlmProvider provider, ChatRequest request, Reservation.Held held, Attribution who) {
+    Optional<ProviderUnavailable> refused = provider.openBreaker();
+    if (refused.isPresent()) {
+      return settlement
+          .release(held)
+          .onItem()
+          .transformToUni(ignored -> Uni.createFrom().failure(refused.get()));
+    }
+    var live = new LiveStream(provider, request, held, who, settlement, meter);
+    return Uni.createFrom().item(live.start());
   }
 
   private static Refusal refusal(Reservation.Refused refused) {

@@ -44,18 +44,26 @@ public class Settlement {
 
   public Uni<Completion> settle(
       String provider, Reservation.Held held, Attribution who, ChatResponse response) {
+    return settle(provider, held, who, response, UUID.randomUUID());
+  }
+
+  /** As {@link #settle(String, Reservation.Held, Attribution, ChatResponse)}, with a known id. */
+  public Uni<Completion> settle(
+      String provider, Reservation.Held held, Attribution who, ChatResponse response, UUID id) {
     long cost = costs.costMicroUsd(response.model(), response.usage());
-    return book(provider, held, who, response, cost, false)
+    return book(id, provider, held, who, response, cost, false)
         .onFailure()
         .call(failure -> releaseAfter(failure, held));
   }
 
   /** Records an answer of the response cache: nothing reserved, nothing booked, cost 0. */
   public Uni<Completion> recordCacheHit(Attribution who, ChatResponse response) {
-    return book(CACHE, new Reservation.Held(List.of(), 0), who, response, 0, true);
+    return book(
+        UUID.randomUUID(), CACHE, new Reservation.Held(List.of(), 0), who, response, 0, true);
   }
 
   private Uni<Completion> book(
+      UUID id,
       String provider,
       Reservation.Held held,
       Attribution who,
@@ -64,14 +72,7 @@ public class Settlement {
       boolean cacheHit) {
     var entry =
         new UsageEntry(
-            UUID.randomUUID(),
-            who,
-            response.model(),
-            provider,
-            response.usage(),
-            cost,
-            cacheHit,
-            clock.instant());
+            id, who, response.model(), provider, response.usage(), cost, cacheHit, clock.instant());
     return budgets
         .settle(held, cost, entry)
         .invoke(

@@ -40,6 +40,11 @@ public final class StreamedAnswer {
     }
   }
 
+  /** True when any content or tool call arrived. */
+  public boolean hasOutput() {
+    return hasContent || !calls.isEmpty();
+  }
+
   /** True when the provider's own usage arrived. */
   public boolean hasReportedUsage() {
     return usage != null;

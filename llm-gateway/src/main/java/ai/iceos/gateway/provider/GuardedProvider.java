@@ -87,9 +87,17 @@ public final class GuardedProvider implements LlmProvider {
   }
 
   @Override
+  public Optional<ProviderUnavailable> openBreaker() {
+    return state() == CircuitBreakerState.OPEN
+        ? Optional.of(asUnavailable(new CircuitBreakerOpenException()))
+        : Optional.empty();
+  }
+
+  @Override
   public Multi<ChatDelta> stream(ChatRequest request) {
-    if (state() == CircuitBreakerState.OPEN) {
-      return Multi.createFrom().failure(asUnavailable(new CircuitBreakerOpenException()));
+    Optional<ProviderUnavailable> refused = openBreaker();
+    if (refused.isPresent()) {
+      return Multi.createFrom().failure(refused.get());
     }
     return delegate.stream(request);
   }

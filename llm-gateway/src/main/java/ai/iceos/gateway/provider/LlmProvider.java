@@ -5,6 +5,7 @@ import ai.iceos.gateway.chat.ChatRequest;
 import ai.iceos.gateway.chat.ChatResponse;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import java.util.Optional;
 
 /**
  * A source of chat completions. Implementations translate the provider-neutral {@link ChatRequest}
@@ -28,6 +29,11 @@ public interface LlmProvider {
    * The answer as it is generated; the last deltas carry the finish reason and, when the vendor
    * reports it, the usage. Providers without incremental output emit their whole answer at once.
    */
+  /** Present when calls are refused right now (an open circuit breaker), saying until when. */
+  default Optional<ProviderUnavailable> openBreaker() {
+    return Optional.empty();
+  }
+
   default Multi<ChatDelta> stream(ChatRequest request) {
     return complete(request)
         .onItem()

@@ -6,18 +6,23 @@ import ai.iceos.gateway.provider.fake.FakeReply;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * An OpenAI-compatible fake provider {@code fakeai} that a test can make fail (503 with {@code
  * Retry-After: 1}) or recover over HTTP: {@code POST /control/fail}, {@code POST /control/recover};
- * {@code POST /control/calls} answers {@code {"calls": n}}, the chat calls received so far. Models
- * {@code fake-*} route to it; {@code fake-primary} falls back to the offline {@code echo-fallback}.
+ * {@code POST /control/calls} answers {@code {"calls": n}}, the chat calls received so far. After
+ * {@code POST /control/gate} a stream sends its first two events (role, first word) and holds the
+ * rest until {@code POST /control/open}. Models {@code fake-*} route to it; {@code fake-primary}
+ * falls back to the offline {@code echo-fallback}.
  */
 public final class FailingProviderResource implements QuarkusTestResourceLifecycleManager {
   private final AtomicBoolean failing = new AtomicBoolean();
   private final AtomicInteger calls = new AtomicInteger();
+  private final AtomicReference<CountDownLatch> gate = new AtomicReference<>();
   private FakeProviderServer fake;
 
   @Override
@@ -34,14 +39,26 @@ public final class FailingProviderResource implements QuarkusTestResourceLifecyc
     switch (request.path()) {
       case "/control/fail" -> failing.set(true);
       case "/control/recover" -> failing.set(false);
+      case "/control/gate" -> gate.set(new CountDownLatch(1));
+      case "/control/open" -> {
+        CountDownLatch closed = gate.getAndSet(null);
+        if (closed != null) {
+          closed.countDown();
+        }
+      }
       case "/control/calls" -> {
         return FakeReply.json("{\"calls\": " + calls.get() + "}");
       }
       default -> {
         calls.incrementAndGet();
-        return failing.get()
-            ? FakeReply.status(503, Map.of("Retry-After", "1"))
-            : FakeOpenAi.answer(request);
+        if (failing.get()) {
+          return FakeReply.status(503, Map.of("Retry-After", "1"));
+        }
+        FakeReply reply = FakeOpenAi.answer(request);
+        CountDownLatch closed = gate.get();
+        return closed != null && reply instanceof FakeReply.Events events
+            ? new FakeReply.Gated(events, 2, closed)
+            : reply;
       }
     }
     return FakeReply.json("{}");

@@ -18,8 +18,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
- * With the provider failing, its breaker opens, calls fail fast with 503 and Retry-After, a model
- * with a fallback is served by the fallback, and the breaker closes once the provider recovers.
+ * With the provider failing, its breaker opens, calls (streamed ones too, before any event) fail
+ * fast with 503 and Retry-After, a model with a fallback is served by the fallback, and the breaker
+ * closes once the provider recovers.
  */
 @QuarkusTest
 @WithTestResource(KafkaPostgresResource.class)
@@ -52,6 +53,17 @@ class ProviderBreakerIT {
         .statusCode(503)
         .body("error.code", equalTo("provider_unavailable"))
         .header("Retry-After", matchesPattern("[12]"));
+    RestAssured.given()
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"model\": \"fake-solo\", \"stream\": true, \"messages\": [{\"role\": \"user\","
+                + " \"content\": \"Hi\"}]}")
+        .post("/v1/chat/completions")
+        .then()
+        .statusCode(503)
+        .contentType(ContentType.JSON)
+        .header("Retry-After", matchesPattern("[12]"))
+        .body("error.code", equalTo("provider_unavailable"));
     assertThat(calls()).isEqualTo(callsBefore);
 
     // and: a model with a fallback is served by the fallback

@@ -3,6 +3,8 @@ package ai.iceos.gateway.provider.fake;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** What the fake answers: a status with a JSON body, or a 200 stream of server-sent events. */
 public sealed interface FakeReply {
@@ -34,11 +36,38 @@ public sealed interface FakeReply {
     @Override
     public void writeTo(HttpServerResponse response) {
       response.setChunked(true).putHeader("Content-Type", "text/event-stream");
-      for (Event event : events) {
-        String name = event.name() == null ? "" : "event: " + event.name() + "\n";
-        response.write(name + "data: " + event.data() + "\n\n");
-      }
+      events.forEach(event -> response.write(line(event)));
       response.end();
+    }
+
+    static String line(Event event) {
+      String name = event.name() == null ? "" : "event: " + event.name() + "\n";
+      return name + "data: " + event.data() + "\n\n";
+    }
+  }
+
+  /**
+   * A stream whose first {@code before} events are written at once, the others only once {@code
+   * gate} is opened (waiting on a thread of its own, at most 30 s).
+   */
+  record Gated(Events events, int before, CountDownLatch gate) implements FakeReply {
+    @Override
+    public void writeTo(HttpServerResponse response) {
+      List<Event> all = events.events();
+      response.setChunked(true).putHeader("Content-Type", "text/event-stream");
+      all.subList(0, before).forEach(event -> response.write(Events.line(event)));
+      Thread.ofVirtual()
+          .start(
+              () -> {
+                try {
+                  gate.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+                all.subList(before, all.size())
+                    .forEach(event -> response.write(Events.line(event)));
+                response.end();
+              });
     }
   }
 }

@@ -1,0 +1,133 @@
+package ai.iceos.gateway.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import ai.iceos.gateway.provider.fake.FakeAnswer;
+import ai.iceos.gateway.resilience.FailingProviderResource;
+import ai.iceos.testkit.KafkaPostgresResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code stream: true} passes the provider's chunks on as they arrive: the client reads the first
+ * word while the fake provider still holds the rest of its answer, and the call is booked once the
+ * stream ends.
+ */
+@QuarkusTest
+@WithTestResource(KafkaPostgresResource.class)
+@WithTestResource(FailingProviderResource.class)
+class ChatStreamIT {
+  @TestHTTPResource("/v1/chat/completions")
+  URI chat;
+
+  @Test
+  void shouldPassTheFirstChunkOnBeforeTheProviderHasFinished() throws Exception {
+    String execution = UUID.randomUUID().toString();
+    control("recover");
+    control("gate");
+    try {
+      // when: a streamed call is answered by a provider that holds all but its first word
+      HttpResponse<Stream<String>> response =
+          HttpClient.newHttpClient()
+              .sendAsync(streamRequest(execution), HttpResponse.BodyHandlers.ofLines())
+              .get(30, TimeUnit.SECONDS);
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.headers().firstValue("Content-Type")).hasValue("text/event-stream");
+      Iterator<String> lines = response.body().iterator();
+
+      // then: the first word arrives while the provider has not sent the rest
+      JsonPath first = new JsonPath(nextData(lines));
+      assertThat(first.getString("object")).isEqualTo("chat.completion.chunk");
+      assertThat(first.getString("provider")).isEqualTo("fakeai");
+      assertThat(first.getString("choices[0].delta.role")).isEqualTo("assistant");
+      assertThat(first.getString("choices[0].delta.content")).isEqualTo("The");
+      assertThat(usageCalls(execution)).isZero();
+
+      // when: the provider sends the rest
+      control("open");
+      List<String> rest = new ArrayList<>();
+      while (lines.hasNext()) {
+        String line = lines.next();
+        if (line.startsWith("data: ")) {
+          rest.add(line.substring(6));
+        }
+      }
+
+      // then: the other words, a last chunk with the finish reason and the usage, then [DONE]
+      assertThat(rest).last().isEqualTo("[DONE]");
+      StringBuilder text = new StringBuilder(first.getString("choices[0].delta.content"));
+      rest.subList(0, rest.size() - 2)
+          .forEach(data -> text.append(new JsonPath(data).getString("choices[0].delta.content")));
+      assertThat(text.toString()).isEqualTo(FakeAnswer.TEXT);
+      JsonPath last = new JsonPath(rest.get(rest.size() - 2));
+      assertThat(last.getString("id")).isEqualTo(first.getString("id"));
+      assertThat(last.getString("choices[0].finish_reason")).isEqualTo("stop");
+      assertThat(last.getInt("usage.prompt_tokens")).isEqualTo(FakeAnswer.PROMPT_TOKENS);
+      assertThat(last.getInt("usage.completion_tokens")).isEqualTo(9);
+    } finally {
+      control("open");
+    }
+
+    // and: the call is recorded with the provider's usage
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> usageCalls(execution) == 1);
+    GatewayClient.forExecution("org-stream", execution, "n1")
+        .usageOfExecution(execution)
+        .statusCode(200)
+        .body("prompt_tokens", equalTo(FakeAnswer.PROMPT_TOKENS))
+        .body("completion_tokens", equalTo(9));
+  }
+
+  private HttpRequest streamRequest(String execution) {
+    return HttpRequest.newBuilder(chat)
+        .header("Content-Type", "application/json")
+        .header("X-Iceos-Org-Id", "org-stream")
+        .header("X-Iceos-Execution-Id", execution)
+        .header("X-Iceos-Node-Id", "n1")
+        .POST(
+            HttpRequest.BodyPublishers.ofString(
+                "{\"model\": \"fake-solo\", \"stream\": true, \"messages\": [{\"role\": \"user\","
+                    + " \"content\": \"Hi\"}]}"))
+        .build();
+  }
+
+  private static String nextData(Iterator<String> lines) {
+    while (lines.hasNext()) {
+      String line = lines.next();
+      if (line.startsWith("data: ")) {
+        return line.substring(6);
+      }
+    }
+    throw new AssertionError("the stream ended without a data line");
+  }
+
+  private static int usageCalls(String execution) {
+    return GatewayClient.anonymous()
+        .usageOfExecution(execution)
+        .statusCode(200)
+        .extract()
+        .path("calls");
+  }
+
+  private static void control(String action) {
+    String url = ConfigProvider.getConfig().getValue("fake-provider.control-url", String.class);
+    RestAssured.given().post(url + "/" + action).then().statusCode(200);
+  }
+}
