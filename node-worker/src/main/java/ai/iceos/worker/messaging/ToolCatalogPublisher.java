@@ -6,18 +6,14 @@ import ai.iceos.worker.tool.Tool;
 import ai.iceos.worker.tool.ToolRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 
 /**
  * Publishes every registered tool to the compacted tool catalog at start-up, keyed by tool name
@@ -54,19 +50,7 @@ class ToolCatalogPublisher {
   /** Sends one entry per tool and completes with their number once the broker acked them all. */
   Uni<Integer> publishAll() {
     List<ToolCatalogEntry> entries = tools.all().stream().map(this::entry).toList();
-    return Multi.createFrom()
-        .iterable(entries)
-        .onItem()
-        .transformToUniAndMerge(this::send)
-        .collect()
-        .last()
-        .replaceWith(entries.size());
-  }
-
-  private Uni<Void> send(ToolCatalogEntry entry) {
-    Metadata metadata =
-        Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withKey(entry.name()).build());
-    return catalog.sendMessage(Message.of(entry, metadata));
+    return CatalogEntries.publish(catalog, entries, ToolCatalogEntry::name);
   }
 
   private ToolCatalogEntry entry(Tool tool) {

@@ -3,8 +3,10 @@ package ai.iceos.worker.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ai.iceos.contracts.messaging.AgentCatalogEntry;
 import ai.iceos.contracts.messaging.ToolCatalogEntry;
 import ai.iceos.contracts.messaging.Topics;
+import ai.iceos.contracts.messaging.serde.AgentCatalogEntryDeserializer;
 import ai.iceos.contracts.messaging.serde.ToolCatalogEntryDeserializer;
 import ai.iceos.testkit.KafkaResource;
 import io.quarkus.test.common.WithTestResource;
@@ -77,6 +79,35 @@ class ToolCatalogIT {
                   .asInt())
           .isEqualTo(25);
       assertThat(csv.publishedBy()).isNotBlank();
+    }
+  }
+
+  @Test
+  void shouldPublishEveryAgentPackageKeyedByPackage() {
+    try (var companion = new KafkaCompanion(bootstrapServers);
+        var catalog = companion.consumeStrings().fromTopics(Topics.AGENT_CATALOG);
+        var deserializer = new AgentCatalogEntryDeserializer()) {
+      Map<String, AgentCatalogEntry> byKey = new TreeMap<>();
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () -> {
+                catalog
+                    .getRecords()
+                    .forEach(
+                        r ->
+                            byKey.put(
+                                r.key(),
+                                deserializer.deserialize(
+                                    r.topic(), r.value().getBytes(StandardCharsets.UTF_8))));
+                assertThat(byKey).containsKey("echo_agent");
+              });
+
+      AgentCatalogEntry echo = byKey.get("echo_agent");
+      assertThat(echo.agentPackage()).isEqualTo("echo_agent");
+      assertThat(echo.tools()).containsExactly("echo");
+      assertThat(echo.description()).isNotBlank();
+      assertThat(echo.publishedBy()).isNotBlank();
     }
   }
 }
