@@ -66,15 +66,7 @@ public final class AgentNodeExecutor implements NodeExecutor<AgentNodeSpec> {
                 tool ->
                     ToolDefinition.function(tool.name(), tool.description(), tool.inputSchema()))
             .toList();
-    ToolContext context =
-        new ToolContext(
-            task.executionId(),
-            task.nodeId(),
-            task.taskId(),
-            task.orgId(),
-            task.attempt(),
-            task.scope(),
-            node.dependencies());
+    ToolContext context = ToolNodeExecutor.contextOf(task);
     int maxIterations =
         node.maxIterations() != null ? node.maxIterations() : DEFAULT_MAX_ITERATIONS;
     AgentLoop loop =
