@@ -11,6 +11,8 @@ import java.util.List;
  * @param maxTokens completion limit, or null for the gateway's model default
  * @param stop stop sequences, or null
  * @param responseFormat {@code json_object} for JSON nodes, else null
+ * @param tools the function tools the model may call, or null
+ * @param toolChoice {@code auto} when tools are offered, else null
  */
 public record ChatCompletionRequest(
     String model,
@@ -19,13 +21,53 @@ public record ChatCompletionRequest(
     Integer maxTokens,
     Double topP,
     List<String> stop,
-    ResponseFormat responseFormat) {
+    ResponseFormat responseFormat,
+    List<ToolDefinition> tools,
+    String toolChoice) {
   /** SPEC §1.3: an llm node's default temperature. */
   public static final double DEFAULT_TEMPERATURE = 0.7;
 
   public ChatCompletionRequest {
     messages = List.copyOf(messages);
     stop = stop == null ? null : List.copyOf(stop);
+    tools = tools == null || tools.isEmpty() ? null : List.copyOf(tools);
+  }
+
+  /** A request offering no tools. */
+  public ChatCompletionRequest(
+      String model,
+      List<ChatMessage> messages,
+      Double temperature,
+      Integer maxTokens,
+      Double topP,
+      List<String> stop,
+      ResponseFormat responseFormat) {
+    this(model, messages, temperature, maxTokens, topP, stop, responseFormat, null, null);
+  }
+
+  /**
+   * The first request of an agent: {@code llm_config} settings over the defaults, offering {@code
+   * tools} with {@code tool_choice: auto}.
+   */
+  public static ChatCompletionRequest agent(
+      String model, List<ChatMessage> messages, JsonNode config, List<ToolDefinition> tools) {
+    Double temperature = number(config, "temperature");
+    return new ChatCompletionRequest(
+        model,
+        messages,
+        temperature != null ? temperature : DEFAULT_TEMPERATURE,
+        integer(config, "max_tokens"),
+        number(config, "top_p"),
+        strings(config, "stop_sequences"),
+        null,
+        tools,
+        tools.isEmpty() ? null : "auto");
+  }
+
+  /** The same request with {@code messages} as the conversation so far. */
+  public ChatCompletionRequest withMessages(List<ChatMessage> conversation) {
+    return new ChatCompletionRequest(
+        model, conversation, temperature, maxTokens, topP, stop, responseFormat, tools, toolChoice);
   }
 
   /**

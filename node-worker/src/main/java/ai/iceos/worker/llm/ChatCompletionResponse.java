@@ -22,6 +22,11 @@ public record ChatCompletionResponse(
     return choices.stream().findFirst().map(Choice::message).map(ChatMessage::content);
   }
 
+  /** The first choice's assistant message, if there is one. */
+  public Optional<ChatMessage> message() {
+    return choices.stream().findFirst().map(Choice::message);
+  }
+
   /** One answer; iceOS asks for one. */
   public record Choice(int index, ChatMessage message, String finishReason) {}
 

@@ -5,6 +5,7 @@ final class Channels {
   static final String NODE_TASKS = "node-tasks";
   static final String NODE_OUTCOMES = "node-outcomes";
   static final String TOOL_CATALOG = "tool-catalog";
+  static final String AGENT_CATALOG = "agent-catalog";
   static final String TASK_CANCELLATIONS = "task-cancellations";
 
   private Channels() {}

@@ -10,6 +10,6 @@ import io.smallrye.mutiny.Uni;
  * Uni} must not block and must stop its work when cancelled (the deadline cancels it).
  */
 public sealed interface NodeExecutor<S extends NodeSpec>
-    permits ToolNodeExecutor, LlmNodeExecutor, CodeNodeExecutor {
+    permits ToolNodeExecutor, LlmNodeExecutor, CodeNodeExecutor, AgentNodeExecutor {
   Uni<NodeResult> execute(S node, NodeTask task);
 }

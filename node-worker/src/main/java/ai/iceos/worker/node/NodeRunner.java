@@ -35,6 +35,7 @@ public class NodeRunner {
   private final ToolNodeExecutor tools;
   private final LlmNodeExecutor llms;
   private final CodeNodeExecutor code;
+  private final AgentNodeExecutor agents;
   private final RunningAttempts attempts;
   private final MeterRegistry meters;
   private final AtomicInteger running;
@@ -43,11 +44,13 @@ public class NodeRunner {
       ToolNodeExecutor tools,
       LlmNodeExecutor llms,
       CodeNodeExecutor code,
+      AgentNodeExecutor agents,
       RunningAttempts attempts,
       MeterRegistry meters) {
     this.tools = tools;
     this.llms = llms;
     this.code = code;
+    this.agents = agents;
     this.attempts = attempts;
     this.meters = meters;
     this.running = meters.gauge(RUNNING_METRIC, new AtomicInteger());
@@ -90,7 +93,7 @@ public class NodeRunner {
     return switch (task.node()) {
       case ToolNodeSpec tool -> tools.execute(tool, task);
       case LlmNodeSpec llm -> llms.execute(llm, task);
-      case AgentNodeSpec n -> notRunHere(task);
+      case AgentNodeSpec agent -> agents.execute(agent, task);
       case SwarmNodeSpec n -> notRunHere(task);
       case CodeNodeSpec snippet -> code.execute(snippet, task);
       case ConditionNodeSpec n -> notRunHere(task);

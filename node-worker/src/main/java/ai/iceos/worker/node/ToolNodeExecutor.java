@@ -53,20 +53,24 @@ public final class ToolNodeExecutor implements NodeExecutor<ToolNodeSpec> {
         checkedArguments(
             tool,
             ToolArguments.assemble(tool.inputSchema(), renderArguments(node, task), task.scope()));
-    ToolContext context =
-        new ToolContext(
-            task.executionId(),
-            task.nodeId(),
-            task.taskId(),
-            task.orgId(),
-            task.attempt(),
-            task.scope(),
-            node.dependencies());
+    ToolContext context = contextOf(task);
     return Uni.createFrom()
         .deferred(() -> tool.execute(args, context))
         .onFailure()
         .transform(ToolNodeExecutor::toolFailure)
         .map(output -> new NodeResult(checkedOutput(tool, output), null));
+  }
+
+  /** What a tool run for {@code task} sees: its attempt, scope and the node's dependencies. */
+  static ToolContext contextOf(NodeTask task) {
+    return new ToolContext(
+        task.executionId(),
+        task.nodeId(),
+        task.taskId(),
+        task.orgId(),
+        task.attempt(),
+        task.scope(),
+        task.node().dependencies());
   }
 
   private JsonNode renderArguments(ToolNodeSpec node, NodeTask task) {

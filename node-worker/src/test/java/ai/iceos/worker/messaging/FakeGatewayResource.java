@@ -18,8 +18,10 @@ import java.util.concurrent.Executors;
  * A tiny OpenAI-compatible {@code /v1/chat/completions} on an ephemeral port, standing in for
  * llm-gateway's offline provider. By model: {@code rate-limited} answers 429 with {@code
  * Retry-After: 3}; {@code broke} answers 402; {@code json} answers {@code {"answer": 42}}; any
- * other model answers {@code ECHO::<last user message>}. A request without the iceOS attribution
- * headers gets a 400.
+ * other model answers {@code ECHO::<last user message>}, or, with tools offered, like the offline
+ * provider: calls the first tool named in the last user message (else the first tool) once with
+ * {@code {}}, then answers {@code ECHO::<tool result JSON>}. A request without the iceOS
+ * attribution headers gets a 400.
  */
 public final class FakeGatewayResource implements QuarkusTestResourceLifecycleManager {
   private HttpServer server;
@@ -67,10 +69,43 @@ public final class FakeGatewayResource implements QuarkusTestResourceLifecycleMa
       case "json" -> reply(exchange, 200, completion(model, "{\"answer\": 42}"));
       default -> {
         JsonNode messages = request.path("messages");
+        if (!request.path("tools").isEmpty()) {
+          reply(exchange, 200, agentTurn(model, messages, request.path("tools")));
+          return;
+        }
         String prompt = messages.get(messages.size() - 1).path("content").asText();
         reply(exchange, 200, completion(model, "ECHO::" + prompt));
       }
     }
+  }
+
+  private static String agentTurn(String model, JsonNode messages, JsonNode tools)
+      throws IOException {
+    String lastUser = "";
+    String lastTool = null;
+    for (JsonNode message : messages) {
+      switch (message.path("role").asText()) {
+        case "user" -> lastUser = message.path("content").asText();
+        case "tool" -> lastTool = message.path("content").asText();
+        default -> {}
+      }
+    }
+    if (lastTool != null) {
+      return completion(model, "ECHO::" + lastTool);
+    }
+    String chosen = tools.get(0).at("/function/name").asText();
+    for (JsonNode tool : tools) {
+      if (lastUser.contains(tool.at("/function/name").asText())) {
+        chosen = tool.at("/function/name").asText();
+        break;
+      }
+    }
+    ObjectNode body = (ObjectNode) IceosJson.mapper().readTree(completion(model, null));
+    ObjectNode message = (ObjectNode) body.at("/choices/0/message");
+    ObjectNode call = message.putArray("tool_calls").addObject().put("id", "call-1");
+    call.put("type", "function");
+    call.putObject("function").put("name", chosen).put("arguments", "{}");
+    return body.toString();
   }
 
   private static String completion(String model, String content) {

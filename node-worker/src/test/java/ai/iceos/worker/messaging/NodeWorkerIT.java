@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
+import ai.iceos.contracts.blueprint.AgentNodeSpec;
 import ai.iceos.contracts.blueprint.LlmNodeSpec;
 import ai.iceos.contracts.blueprint.NodeSpec;
 import ai.iceos.contracts.blueprint.ToolNodeSpec;
@@ -288,6 +289,47 @@ class NodeWorkerIT {
               assertThat(completed.output().get("model").asText()).isEqualTo("offline-echo");
               assertThat(completed.output().at("/usage/total_tokens").asLong()).isEqualTo(12);
               assertThat(completed.usage()).isEqualTo(new Usage(5, 7, 12, 420, 1));
+            });
+  }
+
+  @Test
+  void shouldRunAnAgentsToolCallingLoopThroughTheGateway() {
+    var node =
+        new AgentNodeSpec(
+            "helper",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            "Use your tools",
+            List.of("constant", "echo"),
+            "offline-echo",
+            4,
+            null);
+
+    send(task(node, "{\"inputs\": {\"task\": \"please echo this\"}}", 10_000));
+
+    NodeOutcome finished = awaitFinished(1).get(1);
+    assertThat(finished)
+        .isInstanceOfSatisfying(
+            NodeCompleted.class,
+            completed -> {
+              assertThat(completed.output().get("message").asText()).isEqualTo("ECHO::{}");
+              assertThat(completed.output().at("/tool_calls/0/tool").asText()).isEqualTo("echo");
+              assertThat(completed.output().at("/tool_calls/0/result")).isEmpty();
+              assertThat(completed.output().get("tool_calls")).hasSize(1);
+              assertThat(completed.output().get("iterations").asInt()).isEqualTo(2);
+              assertThat(completed.usage()).isEqualTo(new Usage(10, 14, 24, 840, 2));
             });
   }
 

@@ -9,6 +9,7 @@ import ai.iceos.contracts.blueprint.NodeSpec;
 import ai.iceos.contracts.blueprint.ToolNodeSpec;
 import ai.iceos.contracts.messaging.Failure;
 import ai.iceos.contracts.messaging.Usage;
+import ai.iceos.worker.agent.AgentRegistry;
 import ai.iceos.worker.code.JsSandbox;
 import ai.iceos.worker.llm.ChatCompletionRequest;
 import ai.iceos.worker.llm.ChatCompletionResponse;
@@ -243,6 +244,7 @@ class NodeRunnerTest {
                 new TemplateRenderer(),
                 new SchemaValidator()),
             new CodeNodeExecutor(new JsSandbox(1_000_000, 100_000)),
+            agentExecutor(),
             new RunningAttempts(InstantSource.system()),
             new SimpleMeterRegistry());
 
@@ -267,8 +269,14 @@ class NodeRunnerTest {
         toolExecutor(),
         new LlmNodeExecutor(gateway, new TemplateRenderer(), new SchemaValidator()),
         new CodeNodeExecutor(new JsSandbox(1_000_000, 100_000)),
+        agentExecutor(),
         new RunningAttempts(InstantSource.system()),
         meters);
+  }
+
+  private AgentNodeExecutor agentExecutor() {
+    return new AgentNodeExecutor(
+        gateway, new ToolRegistry(List.of()), new AgentRegistry(List.of()), new SchemaValidator());
   }
 
   private static ToolNodeExecutor toolExecutor() {
