@@ -7,14 +7,14 @@ import ai.iceos.contracts.messaging.RunCommand;
 import ai.iceos.contracts.messaging.StartRun;
 import ai.iceos.contracts.messaging.SubmitDecision;
 import ai.iceos.scheduler.store.RunStore;
-import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Starts and cancels executions and applies human decisions ({@code iceos.run-commands.v1}, keyed
- * by execution id).
+ * Starts, cancels, resumes and retries executions and applies human decisions ({@code
+ * iceos.run-commands.v1}, keyed by execution id). A command that does not apply to the execution's
+ * state (resuming one that is not paused, retrying one that has not failed) changes nothing.
  */
 @ApplicationScoped
 class RunCommandHandler {
@@ -36,23 +36,11 @@ class RunCommandHandler {
         switch (command) {
           case StartRun start -> runs.start(start);
           case CancelRun cancel -> runs.cancel(cancel);
-          case ResumeRun resume -> notHandledYet(resume);
-          case RetryRun retry -> notHandledYet(retry);
+          case ResumeRun resume -> runs.resume(resume);
+          case RetryRun retry -> runs.retry(retry);
           case SubmitDecision decision -> runs.decide(decision);
         };
     return stored.chain(this::publishIfWritten);
-  }
-
-  /**
-   * Commands of a newer blueprint-service that this scheduler version cannot apply: acknowledged
-   * and logged, so they do not block the partition (the API answers them only for executions that
-   * can take them).
-   */
-  private static Uni<Boolean> notHandledYet(RunCommand command) {
-    Log.warnf(
-        "Execution %s: %s is not supported by this scheduler version",
-        command.executionId(), command.getClass().getSimpleName());
-    return Uni.createFrom().item(false);
   }
 
   private Uni<Void> publishIfWritten(boolean written) {

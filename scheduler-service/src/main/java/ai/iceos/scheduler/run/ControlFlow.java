@@ -3,9 +3,11 @@ package ai.iceos.scheduler.run;
 import ai.iceos.contracts.blueprint.ConditionNodeSpec;
 import ai.iceos.contracts.blueprint.HumanNodeSpec;
 import ai.iceos.contracts.blueprint.LoopNodeSpec;
+import ai.iceos.contracts.blueprint.MonitorNodeSpec;
 import ai.iceos.contracts.blueprint.NodeSpec;
 import ai.iceos.contracts.blueprint.NodeType;
 import ai.iceos.contracts.blueprint.ParallelNodeSpec;
+import ai.iceos.contracts.blueprint.RecursiveNodeSpec;
 import ai.iceos.contracts.blueprint.WaitStrategy;
 import ai.iceos.contracts.messaging.Failure;
 import ai.iceos.contracts.messaging.RunEventType;
@@ -38,7 +40,9 @@ final class ControlFlow {
     return kind == NodeType.LOOP
         || kind == NodeType.CONDITION
         || kind == NodeType.PARALLEL
-        || kind == NodeType.HUMAN;
+        || kind == NodeType.HUMAN
+        || kind == NodeType.MONITOR
+        || kind == NodeType.RECURSIVE;
   }
 
   /**
@@ -70,6 +74,8 @@ final class ControlFlow {
         case LoopNodeSpec loop -> startLoop(step, path, loop);
         case ConditionNodeSpec condition -> startCondition(step, path, condition);
         case ParallelNodeSpec parallel -> openBranches(step, path, parallel);
+        case MonitorNodeSpec monitor -> MonitorNodes.start(step, path, monitor);
+        case RecursiveNodeSpec recursive -> RecursiveNodes.start(step, path, recursive);
         default -> throw new IllegalStateException("not a control-flow node: " + path);
       }
     } catch (Expressions.ExpressionException e) {
@@ -88,6 +94,14 @@ final class ControlFlow {
         continue;
       }
       NodeSpec spec = step.planned(path).spec();
+      if (spec instanceof MonitorNodeSpec monitor) {
+        MonitorNodes.finishIfAlone(step, path, monitor);
+        continue;
+      }
+      if (spec instanceof RecursiveNodeSpec recursive) {
+        RecursiveNodes.advance(step, path, recursive, haltReason);
+        continue;
+      }
       if (spec instanceof ParallelNodeSpec parallel && !halted) {
         openBranches(step, path, parallel);
         if (finishedEarly(step, path, parallel)) {
@@ -311,7 +325,7 @@ final class ControlFlow {
     return outputs;
   }
 
-  private static boolean settled(Step step, Frame frame) {
+  static boolean settled(Step step, Frame frame) {
     return SubGraphs.order(step.graph(frame)).stream()
         .allMatch(local -> step.node(frame.path(local)).status().isTerminal());
   }
@@ -323,7 +337,7 @@ final class ControlFlow {
         .anyMatch(n -> n.status() == NodeStatus.SKIPPED);
   }
 
-  private static Failure firstFailure(Step step, List<Frame> frames, boolean perIteration) {
+  static Failure firstFailure(Step step, List<Frame> frames, boolean perIteration) {
     for (Frame frame : frames) {
       SubGraph graph = step.graph(frame);
       for (String local : SubGraphs.order(graph)) {

@@ -71,12 +71,21 @@ final class Expressions {
 
   /** Evaluates a condition's expression (no braces); it must yield a boolean. */
   static boolean condition(String expression, JsonNode scope) {
-    Object value = evaluate(expression, scope, "expression");
+    return test(expression, scope, "expression", "Condition expression");
+  }
+
+  /**
+   * Evaluates a boolean expression of another field ({@code metric_expression}, {@code
+   * convergence_condition}); {@code label} names it in the error of a non-boolean result.
+   */
+  static boolean test(String expression, JsonNode scope, String field, String label) {
+    Object value = evaluate(expression, scope, field);
     if (value instanceof Boolean bool) {
       return bool;
     }
     throw new ExpressionException(
-        "Condition expression '"
+        label
+            + " '"
             + expression
             + "' must yield a boolean, got "
             + (value == null

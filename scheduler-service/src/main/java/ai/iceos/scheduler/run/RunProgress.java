@@ -33,6 +33,9 @@ final class RunProgress {
       return;
     }
     while (true) {
+      if (step.status != RunStatus.RUNNING) {
+        return; // a monitor paused it: nothing new starts until it is resumed
+      }
       long sequence = step.nextSequence;
       int frames = step.frames.size();
       if (Guards.overTokens(step)) {
@@ -173,7 +176,7 @@ final class RunProgress {
       step.guardError(Guards.DEPTH_CEILING);
       return Guards.DEPTH_CEILING;
     }
-    List<String> dependencies = step.planned(id).spec().dependencies();
+    List<String> dependencies = RecursiveNodes.waitsFor(step, graph.frame(), id);
     if (dependencies.isEmpty()) {
       return null;
     }
@@ -239,6 +242,9 @@ final class RunProgress {
       for (String local : graph.locals()) {
         String id = graph.path(local);
         PlannedNode node = step.planned(id);
+        if (step.status != RunStatus.RUNNING) {
+          return;
+        }
         if (step.node(id).status() != NodeStatus.PENDING
             || !isReady(step, graph, id)
             || skipIfBlocked(step, graph, id)) {
@@ -249,7 +255,7 @@ final class RunProgress {
         } else if (free > 0) {
           Failure refused = Guards.admit(step, node);
           if (refused == null) {
-            queue(step, id, 1);
+            queue(step, id, step.node(id).attempt() + 1); // a retried node continues its count
             free--;
           } else {
             step.put(id, step.node(id).failed(refused, Usage.none(), step.now));
@@ -265,7 +271,7 @@ final class RunProgress {
     if (graph.levelGated() && node.level() != step.currentLevel) {
       return false;
     }
-    return node.spec().dependencies().stream()
+    return RecursiveNodes.waitsFor(step, graph.frame(), id).stream()
             .map(dep -> step.node(step.resolve(graph.frame(), dep)))
             .allMatch(dep -> dep == null || dep.status().isTerminal())
         && ControlFlow.conditionsDecided(step, graph.frame(), graph.locals(), node.id());
@@ -280,7 +286,8 @@ final class RunProgress {
   }
 
   private static boolean allTerminal(Step step, int level) {
-    return step.level(level).stream().allMatch(id -> step.node(id).status().isTerminal());
+    return step.level(level).stream()
+        .allMatch(id -> step.node(id).status().isTerminal() || MonitorNodes.isWatching(step, id));
   }
 
   private static void finishIfDone(Step step) {

@@ -37,6 +37,11 @@ import java.util.Optional;
  *     ceiling exceeded}, the run timeout), each once, in the order they happened
  * @param executions per node type (wire name), nodes of that type dispatched so far, for the {@code
  *     max_*} limits
+ * @param pausedAt while {@link RunStatus#PAUSED}: when a monitor paused it, else null
+ * @param excludedMs time that does not count against {@code timeout_seconds}: every pause, and on a
+ *     retry everything before it (decision 0113)
+ * @param retries how many times the execution was retried ({@code RetryRun})
+ * @param monitors per running or finished {@code monitor} node (path id), its checks so far
  */
 public record RunState(
     String executionId,
@@ -59,8 +64,13 @@ public record RunState(
     List<Frame> frames,
     Map<String, JsonNode> loopItems,
     List<String> guardErrors,
-    Map<String, Integer> executions) {
+    Map<String, Integer> executions,
+    Instant pausedAt,
+    long excludedMs,
+    int retries,
+    Map<String, MonitorState> monitors) {
   public RunState {
+    monitors = monitors == null ? Map.of() : Map.copyOf(monitors);
     guardErrors = guardErrors == null ? List.of() : List.copyOf(guardErrors);
     executions = executions == null ? Map.of() : Map.copyOf(executions);
     frames = frames == null ? List.of() : List.copyOf(frames);
@@ -102,22 +112,29 @@ public record RunState(
     if (status.isTerminal()) {
       return Optional.empty();
     }
+    if (status == RunStatus.PAUSED) {
+      return MonitorState.attemptDeadline(this);
+    }
     Optional<Instant> deadline =
         nodes.values().stream()
             .map(NodeState::deadlineAt)
             .filter(Objects::nonNull)
             .min(Comparator.naturalOrder());
-    return java.util.stream.Stream.of(nextRetryAt(), deadline, runDeadline())
+    return java.util.stream.Stream.of(
+            nextRetryAt(), deadline, runDeadline(), MonitorState.nextCheck(this))
         .flatMap(Optional::stream)
         .min(Comparator.naturalOrder());
   }
 
-  /** When the run's {@code limits.timeout_seconds} runs out, if it has one. */
+  /**
+   * When the run's {@code limits.timeout_seconds} runs out, if it has one; paused time and the time
+   * before a retry do not count ({@link #excludedMs}).
+   */
   public Optional<Instant> runDeadline() {
     Integer timeout = plan.limits().timeoutSeconds();
     return timeout == null || startedAt == null
         ? Optional.empty()
-        : Optional.of(startedAt.plusSeconds(timeout));
+        : Optional.of(startedAt.plusSeconds(timeout).plusMillis(excludedMs));
   }
 
   /** When the earliest retry of a running execution is due, if one is waiting. */

@@ -8,6 +8,8 @@ import ai.iceos.contracts.messaging.NodeFailed;
 import ai.iceos.contracts.messaging.NodeOutcome;
 import ai.iceos.contracts.messaging.NodeStarted;
 import ai.iceos.contracts.messaging.NodeTokenDelta;
+import ai.iceos.contracts.messaging.ResumeRun;
+import ai.iceos.contracts.messaging.RetryRun;
 import ai.iceos.contracts.messaging.RunEventType;
 import ai.iceos.contracts.messaging.StartRun;
 import ai.iceos.contracts.messaging.SubmitDecision;
@@ -97,21 +99,25 @@ public final class RunTransitions {
    * queues the next attempt of every node whose retry is due at {@code now}.
    */
   public static Transition fireDueRetries(RunState state, Instant now) {
-    if (state.status() != RunStatus.RUNNING) {
+    if (!state.status().isActive()) {
       return Transition.unchanged(state);
     }
     Step step = new Step(state, now);
-    if (state.runDeadline().filter(deadline -> !deadline.isAfter(now)).isPresent()) {
+    boolean running = state.status() == RunStatus.RUNNING; // paused: only workers' deadlines
+    if (running && state.runDeadline().filter(deadline -> !deadline.isAfter(now)).isPresent()) {
       timeOut(step);
     }
     expireSilentAttempts(step);
-    HumanNodes.expire(step);
+    if (running) {
+      HumanNodes.expire(step);
+      MonitorNodes.checkDue(step);
+    }
     return progress(step);
   }
 
   /** Applies a decision to a waiting {@code human} node; anything else changes nothing. */
   public static Transition decide(RunState state, SubmitDecision decision, Instant now) {
-    if (state.status() != RunStatus.RUNNING) {
+    if (!state.status().isActive()) {
       return Transition.unchanged(state);
     }
     Step step = new Step(state, now);
@@ -169,8 +175,18 @@ public final class RunTransitions {
     return step.toTransition();
   }
 
-  private static Transition progress(Step step) {
-    if (!RunProgress.isHalted(step)) {
+  /** Resumes a paused execution; see {@link RunControl#resume}. */
+  public static Transition resume(RunState state, ResumeRun command, Instant now) {
+    return RunControl.resume(state, now);
+  }
+
+  /** Re-runs a failed execution's failed and skipped nodes; see {@link RunControl#retry}. */
+  public static Transition retry(RunState state, RetryRun command, Instant now) {
+    return RunControl.retry(state, now);
+  }
+
+  static Transition progress(Step step) {
+    if (step.status == RunStatus.RUNNING && !RunProgress.isHalted(step)) {
       queueDueRetries(step);
     }
     RunProgress.settle(step);
@@ -178,7 +194,7 @@ public final class RunTransitions {
   }
 
   private static boolean isCurrentAttempt(RunState state, NodeOutcome outcome) {
-    if (state.status() != RunStatus.RUNNING || !state.nodes().containsKey(outcome.nodeId())) {
+    if (!state.status().isActive() || !state.nodes().containsKey(outcome.nodeId())) {
       return false;
     }
     NodeState node = state.node(outcome.nodeId());
@@ -266,7 +282,14 @@ public final class RunTransitions {
   private static void timeOut(Step step) {
     String error = Guards.timeout(step.base.plan().limits().timeoutSeconds());
     step.guardError(error);
-    Failure failure = Failure.permanent("timeout", error);
+    failStartedAttempts(step, Failure.permanent("timeout", error), error);
+  }
+
+  /**
+   * Fails every attempt a worker has started with {@code failure} and interrupts every task of the
+   * execution (the run's timeout, a monitor's abort).
+   */
+  static void failStartedAttempts(Step step, Failure failure, String reason) {
     boolean interrupted = false;
     for (String id : step.allPaths()) {
       NodeState node = step.node(id);
@@ -277,7 +300,7 @@ public final class RunTransitions {
       }
     }
     if (interrupted) {
-      step.interrupt(null, error);
+      step.interrupt(null, reason);
     }
   }
 
@@ -338,6 +361,10 @@ public final class RunTransitions {
         List.of(),
         Map.of(),
         List.of(),
+        Map.of(),
+        null,
+        0,
+        0,
         Map.of());
   }
 }

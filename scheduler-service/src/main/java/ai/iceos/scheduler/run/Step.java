@@ -1,5 +1,6 @@
 package ai.iceos.scheduler.run;
 
+import ai.iceos.contracts.blueprint.RecursiveNodeSpec;
 import ai.iceos.contracts.messaging.CancelTasks;
 import ai.iceos.contracts.messaging.NodeTask;
 import ai.iceos.contracts.messaging.RunEvent;
@@ -34,6 +35,7 @@ final class Step {
   final Map<String, JsonNode> loopItems;
   final List<String> guardErrors;
   final Map<String, Integer> executions;
+  final Map<String, MonitorState> monitors;
   private final List<RunEvent> events = new ArrayList<>();
   private final List<NodeTask> tasks = new ArrayList<>();
   private final List<CancelTasks> cancellations = new ArrayList<>();
@@ -44,6 +46,9 @@ final class Step {
   Usage usage;
   int toolExecutions;
   Instant finishedAt;
+  Instant pausedAt;
+  long excludedMs;
+  int retries;
 
   Step(RunState base, Instant now) {
     this.base = base;
@@ -55,6 +60,7 @@ final class Step {
     this.loopItems = new HashMap<>(base.loopItems());
     this.guardErrors = new ArrayList<>(base.guardErrors());
     this.executions = new HashMap<>(base.executions());
+    this.monitors = new HashMap<>(base.monitors());
     frames.forEach(this::index);
     this.status = base.status();
     this.currentLevel = base.currentLevel();
@@ -63,6 +69,9 @@ final class Step {
     this.usage = base.usage();
     this.toolExecutions = base.toolExecutions();
     this.finishedAt = base.finishedAt();
+    this.pausedAt = base.pausedAt();
+    this.excludedMs = base.excludedMs();
+    this.retries = base.retries();
   }
 
   NodeState node(String id) {
@@ -103,7 +112,16 @@ final class Step {
   /** The nested graph {@code name} of the node at {@code ownerPath}. */
   SubGraph graph(String ownerPath, String name) {
     PlannedNode owner = planned(ownerPath);
-    return graphs.computeIfAbsent(owner.id() + "/" + name, k -> SubGraphs.of(owner, name));
+    String key = owner.id() + "/" + name;
+    SubGraph graph = graphs.get(key);
+    if (graph == null) {
+      graph =
+          owner.spec() instanceof RecursiveNodeSpec recursive
+              ? RecursiveNodes.graph(this, ownerPath, recursive, name)
+              : SubGraphs.of(owner, name);
+      graphs.put(key, graph);
+    }
+    return graph;
   }
 
   SubGraph graph(Frame frame) {
@@ -152,7 +170,8 @@ final class Step {
       return TaskScope.of(
           base.executionId(), base.blueprintId(), base.inputs(), planned(path).spec(), local::of);
     }
-    return TaskScope.within(frameScope(frame), planned(path).spec(), local::of);
+    ObjectNode scope = TaskScope.within(frameScope(frame), planned(path).spec(), local::of);
+    return RecursiveNodes.withPreviousIteration(this, frame, scope);
   }
 
   private ObjectNode frameScope(Frame frame) {
@@ -259,7 +278,11 @@ final class Step {
             frames,
             loopItems,
             guardErrors,
-            executions);
+            executions,
+            pausedAt,
+            excludedMs,
+            retries,
+            monitors);
     return new Transition(next, tasks, events, cancellations);
   }
 

@@ -75,7 +75,8 @@ final class SubGraphs {
     return new SubGraph(name, nodes, byLevel);
   }
 
-  private static int levelOf(String id, Map<String, NodeSpec> byId, Map<String, Integer> levels) {
+  /** The level of {@code id} among {@code byId}: 0, or 1 + its highest dependency in there. */
+  static int levelOf(String id, Map<String, NodeSpec> byId, Map<String, Integer> levels) {
     Integer known = levels.get(id);
     if (known != null) {
       return known;

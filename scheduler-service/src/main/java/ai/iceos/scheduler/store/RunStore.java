@@ -2,6 +2,8 @@ package ai.iceos.scheduler.store;
 
 import ai.iceos.contracts.messaging.CancelRun;
 import ai.iceos.contracts.messaging.NodeOutcome;
+import ai.iceos.contracts.messaging.ResumeRun;
+import ai.iceos.contracts.messaging.RetryRun;
 import ai.iceos.contracts.messaging.StartRun;
 import ai.iceos.contracts.messaging.SubmitDecision;
 import ai.iceos.scheduler.SchedulerConfig;
@@ -69,6 +71,20 @@ public class RunStore {
         decision.messageId(),
         decision.executionId(),
         state -> RunTransitions.decide(state, decision, clock.instant()));
+  }
+
+  public Uni<Boolean> resume(ResumeRun command) {
+    return applyOnce(
+        command.messageId(),
+        command.executionId(),
+        state -> RunTransitions.resume(state, command, clock.instant()));
+  }
+
+  public Uni<Boolean> retry(RetryRun command) {
+    return applyOnce(
+        command.messageId(),
+        command.executionId(),
+        state -> RunTransitions.retry(state, command, clock.instant()));
   }
 
   public Uni<Boolean> apply(NodeOutcome outcome) {

@@ -7,8 +7,11 @@ import ai.iceos.contracts.blueprint.InputMapping;
 import ai.iceos.contracts.blueprint.Limits;
 import ai.iceos.contracts.blueprint.LlmNodeSpec;
 import ai.iceos.contracts.blueprint.LoopNodeSpec;
+import ai.iceos.contracts.blueprint.MonitorAction;
+import ai.iceos.contracts.blueprint.MonitorNodeSpec;
 import ai.iceos.contracts.blueprint.NodeSpec;
 import ai.iceos.contracts.blueprint.ParallelNodeSpec;
+import ai.iceos.contracts.blueprint.RecursiveNodeSpec;
 import ai.iceos.contracts.blueprint.RetryPolicy;
 import ai.iceos.contracts.blueprint.Scheduling;
 import ai.iceos.contracts.blueprint.ToolNodeSpec;
@@ -190,6 +193,56 @@ final class Plans {
         null);
   }
 
+  static MonitorNodeSpec monitor(
+      String id, String expression, MonitorAction action, Integer intervalSeconds, String... deps) {
+    return new MonitorNodeSpec(
+        id,
+        null,
+        List.of(deps),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        expression,
+        action,
+        List.of("dashboard"),
+        intervalSeconds);
+  }
+
+  /** A recursive node running the agent package {@code echo_agent} per iteration. */
+  static RecursiveNodeSpec recursive(
+      String id, List<String> sources, String convergence, Integer maxIterations, String... deps) {
+    return new RecursiveNodeSpec(
+        id,
+        null,
+        List.of(deps),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        sources,
+        "echo_agent",
+        null,
+        convergence,
+        maxIterations,
+        null,
+        null);
+  }
+
   Plans retry(String id, RetryPolicy policy) {
     retries.put(id, policy);
     return this;
@@ -248,13 +301,24 @@ final class Plans {
         null);
   }
 
+  /** A dependency on a recursive node that lists this node as a source (SPEC §2.6). */
+  private boolean isLoopBack(String id, String dependency) {
+    return specs.get(dependency) instanceof RecursiveNodeSpec recursive
+        && recursive.recursiveSources().contains(id);
+  }
+
   private int levelOf(String id, Map<String, Integer> levels) {
     Integer known = levels.get(id);
     if (known != null) {
       return known;
     }
+    levels.put(id, 0);
     int level =
-        specs.get(id).dependencies().stream().mapToInt(d -> levelOf(d, levels) + 1).max().orElse(0);
+        specs.get(id).dependencies().stream()
+            .filter(d -> !isLoopBack(id, d))
+            .mapToInt(d -> levelOf(d, levels) + 1)
+            .max()
+            .orElse(0);
     levels.put(id, level);
     return level;
   }

@@ -8,6 +8,8 @@ import ai.iceos.contracts.messaging.NodeFailed;
 import ai.iceos.contracts.messaging.NodeOutcome;
 import ai.iceos.contracts.messaging.NodeStarted;
 import ai.iceos.contracts.messaging.NodeTask;
+import ai.iceos.contracts.messaging.ResumeRun;
+import ai.iceos.contracts.messaging.RetryRun;
 import ai.iceos.contracts.messaging.RunEvent;
 import ai.iceos.contracts.messaging.RunEventType;
 import ai.iceos.contracts.messaging.RunOptions;
@@ -126,6 +128,16 @@ final class RunDriver {
     return record(
         RunTransitions.cancel(
             state, new CancelRun(UUID.randomUUID(), EXECUTION, "user", now), now));
+  }
+
+  Transition resume() {
+    return record(
+        RunTransitions.resume(state, new ResumeRun(UUID.randomUUID(), EXECUTION, now), now));
+  }
+
+  Transition retry() {
+    return record(
+        RunTransitions.retry(state, new RetryRun(UUID.randomUUID(), EXECUTION, now), now));
   }
 
   int attempt(String nodeId) {

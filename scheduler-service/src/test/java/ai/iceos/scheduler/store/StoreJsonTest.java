@@ -6,6 +6,7 @@ import ai.iceos.contracts.blueprint.FailurePolicy;
 import ai.iceos.contracts.blueprint.RetryPolicy;
 import ai.iceos.contracts.blueprint.Scheduling;
 import ai.iceos.contracts.blueprint.ToolNodeSpec;
+import ai.iceos.contracts.json.IceosJson;
 import ai.iceos.contracts.messaging.NodeCompleted;
 import ai.iceos.contracts.messaging.RunEvent;
 import ai.iceos.contracts.messaging.RunOptions;
@@ -29,7 +30,7 @@ class StoreJsonTest {
   private static final Instant NOW = Instant.parse("2026-11-22T00:00:00Z");
 
   @Test
-  void shouldReadBackTheSameRunStateAndEventsItWrote() {
+  void shouldReadBackTheSameRunStateAndEventsItWrote() throws Exception {
     ToolNodeSpec a = ToolNodeSpec.of("a", "echo", JSON.objectNode().put("msg", "{{ inputs.x }}"));
     ExecutionPlan plan =
         new ExecutionPlan(
@@ -80,5 +81,12 @@ class StoreJsonTest {
     assertThat(read.node("a").output().toString()).isEqualTo("{\"price\":19.90,\"z\":1}");
     assertThat(StoreJson.write(readEvent)).isEqualTo(StoreJson.write(last));
     assertThat(readEvent.data().get("usage").get("cost_usd").toString()).isEqualTo("0.0001");
+
+    ObjectNode older = (ObjectNode) IceosJson.mapper().readTree(StoreJson.write(done.state()));
+    older.remove(List.of("paused_at", "excluded_ms", "retries", "monitors"));
+    RunState fromOlderVersion = StoreJson.read(older.toString(), RunState.class);
+    assertThat(fromOlderVersion.excludedMs()).isZero();
+    assertThat(fromOlderVersion.monitors()).isEmpty();
+    assertThat(fromOlderVersion.nodes()).isEqualTo(done.state().nodes());
   }
 }
