@@ -24,9 +24,10 @@ import java.util.Map;
 
 /**
  * The nodes the scheduler runs itself (SPEC §2.5, §2.6): {@code loop}, {@code condition} and {@code
- * parallel}. Such a node never goes to a worker: when it is ready it is marked queued and started
- * ({@code worker_id: "scheduler"}), evaluates its expression, opens {@link Frame}s for its nested
- * graphs, and completes or fails once they are done.
+ * parallel}, plus {@code human} ({@link HumanNodes}), {@code monitor} ({@link MonitorNodes}) and
+ * {@code recursive} ({@link RecursiveNodes}). Such a node never goes to a worker: when it is ready
+ * it is marked queued and started ({@code worker_id: "scheduler"}), evaluates its expression, opens
+ * {@link Frame}s for its nested graphs, and completes or fails once they are done.
  */
 final class ControlFlow {
   static final String WORKER_ID = "scheduler";

@@ -131,7 +131,7 @@ public final class RunTransitions {
    * outcome ignored.
    */
   public static Transition resendQueued(RunState state, Instant now) {
-    if (state.status() != RunStatus.RUNNING) {
+    if (!state.status().isActive()) {
       return Transition.unchanged(state);
     }
     Step step = new Step(state, now);

@@ -115,7 +115,7 @@ public class RunStore {
                             .getResultList()));
   }
 
-  /** Ids of every running execution, for the start-up re-send of queued tasks. */
+  /** Ids of every running or paused execution, for the start-up re-send of queued tasks. */
   public Uni<List<String>> running() {
     return sessions.inSession(
         () ->
@@ -124,10 +124,11 @@ public class RunStore {
                     session ->
                         session
                             .createSelectionQuery(
-                                "select executionId from RunEntity where status = ?1"
+                                "select executionId from RunEntity where status in (?1, ?2)"
                                     + " order by executionId",
                                 String.class)
                             .setParameter(1, RunStatus.RUNNING.wireName())
+                            .setParameter(2, RunStatus.PAUSED.wireName())
                             .getResultList()));
   }
 

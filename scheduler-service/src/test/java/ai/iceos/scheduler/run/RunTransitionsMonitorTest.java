@@ -91,6 +91,25 @@ class RunTransitionsMonitorTest {
   }
 
   @Test
+  void shouldResendTheTaskOfAQueuedNodeOfAPausedExecutionAfterARestart() {
+    RunDriver run =
+        RunDriver.start(
+            plan()
+                .tool("a")
+                .tool("b")
+                .node(monitor("watch", "total_tokens >= 0", MonitorAction.PAUSE, 5, "a"))
+                .eager()
+                .build());
+    run.complete("a");
+    assertThat(run.state.status()).isEqualTo(RunStatus.PAUSED);
+
+    Transition resent = RunTransitions.resendQueued(run.state, run.now);
+
+    assertThat(resent.tasks()).extracting(t -> t.taskId()).containsExactly("exec-1:b:1");
+    assertThat(resent.events()).isEmpty();
+  }
+
+  @Test
   void shouldAbortTheExecutionInterruptingRunningAttempts() {
     RunDriver run =
         RunDriver.start(
