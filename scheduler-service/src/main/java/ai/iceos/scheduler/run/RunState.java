@@ -37,6 +37,7 @@ import java.util.Optional;
  *     ceiling exceeded}, the run timeout), each once, in the order they happened
  * @param executions per node type (wire name), nodes of that type dispatched so far, for the {@code
  *     max_*} limits
+ * @param lineage the parent of a child execution, its depth and the workflows it may start
  */
 public record RunState(
     String executionId,
@@ -59,8 +60,10 @@ public record RunState(
     List<Frame> frames,
     Map<String, JsonNode> loopItems,
     List<String> guardErrors,
-    Map<String, Integer> executions) {
+    Map<String, Integer> executions,
+    Lineage lineage) {
   public RunState {
+    lineage = lineage == null ? Lineage.TOP_LEVEL : lineage;
     guardErrors = guardErrors == null ? List.of() : List.copyOf(guardErrors);
     executions = executions == null ? Map.of() : Map.copyOf(executions);
     frames = frames == null ? List.of() : List.copyOf(frames);
@@ -78,6 +81,54 @@ public record RunState(
     if (nextSequence < 1) {
       throw new IllegalArgumentException("next_sequence must be >= 1");
     }
+  }
+
+  /** A top-level execution that starts no child workflow. */
+  public RunState(
+      String executionId,
+      String orgId,
+      String blueprintId,
+      String versionLock,
+      ExecutionPlan plan,
+      JsonNode inputs,
+      int maxParallel,
+      FailurePolicy failurePolicy,
+      RunStatus status,
+      Map<String, NodeState> nodes,
+      int currentLevel,
+      int openedLevels,
+      long nextSequence,
+      Usage usage,
+      int toolExecutions,
+      Instant startedAt,
+      Instant finishedAt,
+      List<Frame> frames,
+      Map<String, JsonNode> loopItems,
+      List<String> guardErrors,
+      Map<String, Integer> executions) {
+    this(
+        executionId,
+        orgId,
+        blueprintId,
+        versionLock,
+        plan,
+        inputs,
+        maxParallel,
+        failurePolicy,
+        status,
+        nodes,
+        currentLevel,
+        openedLevels,
+        nextSequence,
+        usage,
+        toolExecutions,
+        startedAt,
+        finishedAt,
+        frames,
+        loopItems,
+        guardErrors,
+        executions,
+        Lineage.TOP_LEVEL);
   }
 
   /** The state of a node of the plan. */

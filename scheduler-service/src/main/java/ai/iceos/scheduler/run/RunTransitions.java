@@ -13,6 +13,7 @@ import ai.iceos.contracts.messaging.StartRun;
 import ai.iceos.contracts.messaging.SubmitDecision;
 import ai.iceos.contracts.messaging.Usage;
 import ai.iceos.contracts.plan.PlannedNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -43,13 +44,17 @@ public final class RunTransitions {
     RunState initial = initialState(command, now);
     Step step = new Step(initial, now);
     step.status = RunStatus.RUNNING;
-    step.emit(RunEventType.WORKFLOW_STARTED, null, EventData.workflowStarted(initial));
+    step.emit(
+        RunEventType.WORKFLOW_STARTED,
+        null,
+        WorkflowNodes.describeLineage(initial, EventData.workflowStarted(initial)));
     RunProgress.settle(step);
     return step.toTransition();
   }
 
   /** Applies a worker's report about one attempt. */
-  public static Transition apply(RunState state, NodeOutcome outcome, Instant now) {
+  public static Transition apply(RunState state, NodeOutcome reported, Instant now) {
+    NodeOutcome outcome = WorkflowNodes.forCurrentAttempt(state, reported);
     if (!isCurrentAttempt(state, outcome)) {
       return Transition.unchanged(state);
     }
@@ -153,6 +158,7 @@ public final class RunTransitions {
             ? DEFAULT_CANCEL_REASON
             : command.reason();
     boolean tasksOut = false;
+    WorkflowNodes.cancelChildren(step, reason);
     for (String id : step.allPaths()) {
       NodeState node = step.node(id);
       tasksOut |= node.status().awaitsOutcome() && !ControlFlow.isControl(step.planned(id));
@@ -187,7 +193,8 @@ public final class RunTransitions {
 
   private static void succeed(Step step, NodeState node, NodeCompleted completed) {
     Usage attemptUsage = orNone(completed.usage());
-    NodeState done = node.succeeded(completed.output(), attemptUsage, step.now);
+    JsonNode output = WorkflowNodes.output(step, completed.nodeId(), completed.output());
+    NodeState done = node.succeeded(output, attemptUsage, step.now);
     step.put(completed.nodeId(), done);
     countAttempt(step, completed.nodeId(), attemptUsage);
     step.emit(
@@ -195,7 +202,7 @@ public final class RunTransitions {
         completed.nodeId(),
         EventData.nodeCompleted(
             completed.attempt(),
-            completed.output(),
+            output,
             completed.durationMs(),
             completed.cacheHit(),
             hasUsage(done.usage()) ? done.usage() : null));
@@ -267,6 +274,7 @@ public final class RunTransitions {
     String error = Guards.timeout(step.base.plan().limits().timeoutSeconds());
     step.guardError(error);
     Failure failure = Failure.permanent("timeout", error);
+    WorkflowNodes.cancelChildren(step, error);
     boolean interrupted = false;
     for (String id : step.allPaths()) {
       NodeState node = step.node(id);
@@ -338,6 +346,7 @@ public final class RunTransitions {
         List.of(),
         Map.of(),
         List.of(),
-        Map.of());
+        Map.of(),
+        Lineage.of(command));
   }
 }
