@@ -16,6 +16,8 @@ public interface SchedulerConfig {
 
   Ledger ledger();
 
+  Cache cache();
+
   /**
    * Attempts of one store transaction before its message counts as failed (version conflicts, a
    * lost connection); the message then goes to the dead-letter topic.
@@ -54,5 +56,11 @@ public interface SchedulerConfig {
      */
     @WithDefault("168h")
     Duration retention();
+  }
+
+  interface Cache {
+    /** How long a node's cached output serves later executions (SPEC §2.7, decision 0114). */
+    @WithDefault("24h")
+    Duration ttl();
   }
 }

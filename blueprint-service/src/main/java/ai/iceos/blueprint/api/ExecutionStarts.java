@@ -12,14 +12,17 @@ import ai.iceos.blueprint.store.ExecutionStore;
 import ai.iceos.blueprint.store.PolicyStore;
 import ai.iceos.blueprint.store.StoredBlueprint;
 import ai.iceos.blueprint.store.StoredExecution;
+import ai.iceos.blueprint.store.WorkflowPlans;
 import ai.iceos.contracts.blueprint.Violation;
 import ai.iceos.contracts.plan.ExecutionPlan;
+import ai.iceos.contracts.plan.PinnedPlan;
 import ai.iceos.contracts.policy.OrgPolicy;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -35,6 +38,7 @@ class ExecutionStarts {
   private final RunCommandPublisher commands;
   private final BlueprintServiceConfig config;
   private final InstantSource clock;
+  private final WorkflowPlans workflows;
 
   ExecutionStarts(
       BlueprintStore blueprints,
@@ -42,7 +46,9 @@ class ExecutionStarts {
       PolicyStore policies,
       RunCommandPublisher commands,
       BlueprintServiceConfig config,
-      InstantSource clock) {
+      InstantSource clock,
+      WorkflowPlans workflows) {
+    this.workflows = workflows;
     this.blueprints = blueprints;
     this.executions = executions;
     this.policies = policies;
@@ -77,15 +83,35 @@ class ExecutionStarts {
             found -> {
               StoredBlueprint blueprint = found.getItem1();
               ExecutionPlan plan = runnablePlan(blueprint, request, found.getItem2());
-              return executions
-                  .create(newExecution(org, blueprint, plan, request), idempotencyKey)
-                  .invoke(
-                      stored ->
-                          Log.infof(
-                              "Execution %s of blueprint %s revision %d pending",
-                              stored.id(), stored.blueprintId(), stored.revision()))
-                  .chain(stored -> send(stored, plan));
+              return workflows
+                  .resolve(org, plan)
+                  .map(ExecutionStarts::requireResolved)
+                  .chain(
+                      resolved ->
+                          executions
+                              .create(newExecution(org, blueprint, plan, request), idempotencyKey)
+                              .invoke(
+                                  stored ->
+                                      Log.infof(
+                                          "Execution %s of blueprint %s revision %d pending",
+                                          stored.id(), stored.blueprintId(), stored.revision()))
+                              .chain(stored -> send(stored, plan, resolved)));
             });
+  }
+
+  /**
+   * Every workflow the plan references (transitively) must resolve to a compiled revision, or
+   * nothing starts (decision 0114).
+   */
+  private static Map<String, PinnedPlan> requireResolved(WorkflowPlans.Resolution resolution) {
+    if (!resolution.problems().isEmpty()) {
+      throw new ProblemException(
+          ProblemType.WORKFLOW_UNRESOLVED,
+          "The blueprint's workflow nodes reference workflows that cannot run: "
+              + String.join("; ", resolution.problems())
+              + ".");
+    }
+    return resolution.plans();
   }
 
   private Uni<StoredBlueprint> revision(String org, UUID id, String versionLock) {
@@ -169,10 +195,17 @@ class ExecutionStarts {
             plan -> plan.isEmpty() ? Uni.createFrom().item(existing) : send(existing, plan.get()));
   }
 
-  /** Sent after the row is committed; if it fails, the overdue re-sender tries again. */
   private Uni<StoredExecution> send(StoredExecution execution, ExecutionPlan plan) {
+    return workflows
+        .resolve(execution.orgId(), plan)
+        .chain(resolution -> send(execution, plan, resolution.plans()));
+  }
+
+  /** Sent after the row is committed; if it fails, the overdue re-sender tries again. */
+  private Uni<StoredExecution> send(
+      StoredExecution execution, ExecutionPlan plan, Map<String, PinnedPlan> resolved) {
     return commands
-        .start(execution, plan)
+        .start(execution, plan, resolved)
         .ifNoItem()
         .after(config.sendTimeout())
         .fail()

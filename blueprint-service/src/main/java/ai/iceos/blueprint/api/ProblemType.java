@@ -18,6 +18,7 @@ public enum ProblemType {
   NOT_ACCEPTABLE(406, "Not acceptable", "not-acceptable"),
   VERSION_CONFLICT(409, "Version lock does not match", "version-conflict"),
   NOT_COMPILED(409, "Blueprint is not compiled", "blueprint-not-compiled"),
+  WORKFLOW_UNRESOLVED(409, "A referenced workflow cannot run", "workflow-unresolved"),
   EXECUTION_STATE(409, "Execution is not in a state for this", "execution-state"),
   VERSION_MISMATCH(412, "Precondition failed", "version-mismatch"),
   PAYLOAD_TOO_LARGE(413, "Request body too large", "payload-too-large"),

@@ -12,6 +12,10 @@ import java.util.Map;
 /**
  * The public view of an execution (SPEC §3.1), built only from its run events by {@link
  * ExecutionViewProjector}. Nodes keep plan order.
+ *
+ * @param parentExecutionId for a child execution (a {@code workflow} node's), the execution whose
+ *     node started it; null for an execution started through the API
+ * @param parentNodeId that {@code workflow} node's id, or null
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ExecutionView(
@@ -25,7 +29,9 @@ public record ExecutionView(
     UsageView usage,
     Instant createdAt,
     Instant startedAt,
-    Instant finishedAt) {
+    Instant finishedAt,
+    String parentExecutionId,
+    String parentNodeId) {
   public ExecutionView {
     nodes = nodes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
     result = result == null ? RunResult.open() : result;
@@ -56,7 +62,37 @@ public record ExecutionView(
         UsageView.none(),
         createdAt,
         null,
+        null,
+        null,
         null);
+  }
+
+  /**
+   * A child execution as its first event announces it: the nodes come with {@code
+   * workflow.started}.
+   */
+  public static ExecutionView child(
+      String executionId,
+      String blueprintId,
+      String versionLock,
+      JsonNode inputs,
+      Instant createdAt,
+      String parentExecutionId,
+      String parentNodeId) {
+    return new ExecutionView(
+        executionId,
+        blueprintId,
+        versionLock,
+        ExecutionStatus.PENDING,
+        inputs,
+        RunResult.open(),
+        Map.of(),
+        UsageView.none(),
+        createdAt,
+        null,
+        null,
+        parentExecutionId,
+        parentNodeId);
   }
 
   ExecutionView with(
@@ -77,6 +113,8 @@ public record ExecutionView(
         newUsage,
         createdAt,
         started,
-        finished);
+        finished,
+        parentExecutionId,
+        parentNodeId);
   }
 }

@@ -4,6 +4,10 @@ import ai.iceos.blueprint.execution.ExecutionStatus;
 import ai.iceos.blueprint.execution.ExecutionView;
 import ai.iceos.blueprint.execution.ExecutionViewProjector;
 import ai.iceos.contracts.messaging.RunEvent;
+import ai.iceos.contracts.messaging.RunEventType;
+import ai.iceos.contracts.messaging.RunOptions;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -126,7 +130,74 @@ public class ExecutionStore {
                     () ->
                         ExecutionEntity.<ExecutionEntity>findById(
                             id, LockModeType.PESSIMISTIC_WRITE))
+                .chain(found -> found != null ? Uni.createFrom().item(found) : child(id, event))
                 .chain(this::fold));
+  }
+
+  /**
+   * A child execution (started by a {@code workflow} node in the scheduler, decision 0114) gets its
+   * row from its {@code workflow.started}, which names its parent and org; its revision is the
+   * stored revision with its version lock (0 when that is gone). Any other event of an unknown
+   * execution creates nothing.
+   */
+  private static Uni<ExecutionEntity> child(UUID id, RunEvent event) {
+    JsonNode data = event.data();
+    Optional<UUID> blueprintId = uuid(data.path("blueprint_id").asText(""));
+    if (event.eventType() != RunEventType.WORKFLOW_STARTED
+        || !data.path("parent_execution_id").isTextual()
+        || !data.path("org_id").isTextual()
+        || blueprintId.isEmpty()) {
+      return Uni.createFrom().nullItem();
+    }
+    String versionLock = data.path("version_lock").asText("");
+    return revision(blueprintId.get(), versionLock)
+        .chain(
+            revision -> {
+              StoredExecution child =
+                  new StoredExecution(
+                      id,
+                      data.get("org_id").asText(),
+                      blueprintId.get(),
+                      revision,
+                      versionLock,
+                      data.path("inputs").isObject()
+                          ? data.get("inputs")
+                          : JsonNodeFactory.instance.objectNode(),
+                      RunOptions.defaults(),
+                      ExecutionView.child(
+                          id.toString(),
+                          blueprintId.get().toString(),
+                          versionLock,
+                          data.get("inputs"),
+                          event.timestamp(),
+                          data.get("parent_execution_id").asText(),
+                          data.path("parent_node_id").asText(null)));
+              ExecutionEntity entity = ExecutionEntity.pending(child, null);
+              return entity.persist().replaceWith(entity);
+            });
+  }
+
+  private static Uni<Long> revision(UUID blueprintId, String versionLock) {
+    return Panache.getSession()
+        .chain(
+            session ->
+                session
+                    .createNativeQuery(
+                        "select revision from blueprint.blueprint_version"
+                            + " where blueprint_id = :id and version_lock = :lock",
+                        Long.class)
+                    .setParameter("id", blueprintId)
+                    .setParameter("lock", versionLock)
+                    .getResultList())
+        .map(rows -> rows.isEmpty() ? 0L : rows.getFirst());
+  }
+
+  private static Optional<UUID> uuid(String text) {
+    try {
+      return Optional.of(UUID.fromString(text));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   private static Uni<Integer> insertEvent(UUID id, RunEvent event) {

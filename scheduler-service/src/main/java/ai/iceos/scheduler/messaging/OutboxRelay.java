@@ -38,6 +38,7 @@ public class OutboxRelay {
   private final MutinyEmitter<NodeTask> tasks;
   private final MutinyEmitter<RunEvent> events;
   private final MutinyEmitter<CancelTasks> cancellations;
+  private final ChildEmitters children;
   private final SchedulerConfig config;
   private final Flow.Subscriber<Round> rounds;
 
@@ -52,11 +53,13 @@ public class OutboxRelay {
       @Channel(Channels.TASK_CANCELLATIONS)
           @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 256)
           MutinyEmitter<CancelTasks> cancellations,
+      ChildEmitters children,
       SchedulerConfig config) {
     this.outbox = outbox;
     this.tasks = tasks;
     this.events = events;
     this.cancellations = cancellations;
+    this.children = children;
     this.config = config;
     UnicastProcessor<Round> queue = UnicastProcessor.create();
     queue
@@ -151,6 +154,10 @@ public class OutboxRelay {
       case Topics.RUN_EVENTS -> events.sendMessage(Message.of(row.event(), metadata));
       case Topics.TASK_CANCELLATIONS ->
           cancellations.sendMessage(Message.of(row.cancellation(), metadata));
+      case Topics.RUN_COMMANDS ->
+          children.commands().sendMessage(Message.of(row.command(), metadata));
+      case Topics.NODE_OUTCOMES ->
+          children.outcomes().sendMessage(Message.of(row.outcome(), metadata));
       default ->
           Uni.createFrom()
               .failure(new IllegalStateException("outbox row for unknown topic " + row.topic()));

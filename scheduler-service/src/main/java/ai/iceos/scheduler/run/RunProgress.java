@@ -85,6 +85,10 @@ final class RunProgress {
   /** Queues attempt {@code attempt} of a node: {@code node.queued} and a task. */
   static void queue(Step step, String path, int attempt) {
     PlannedNode node = step.planned(path);
+    if (WorkflowNodes.isWorkflow(node)) {
+      WorkflowNodes.start(step, path, attempt);
+      return;
+    }
     emitQueued(step, path, attempt);
     step.send(path, node, attempt, step.scopeOf(path));
   }

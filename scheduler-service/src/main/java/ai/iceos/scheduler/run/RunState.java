@@ -42,6 +42,7 @@ import java.util.Optional;
  *     retry everything before it (decision 0113)
  * @param retries how many times the execution was retried ({@code RetryRun})
  * @param monitors per running or finished {@code monitor} node (path id), its checks so far
+ * @param lineage the parent of a child execution, its depth and the workflows it may start
  */
 public record RunState(
     String executionId,
@@ -68,9 +69,11 @@ public record RunState(
     Instant pausedAt,
     long excludedMs,
     int retries,
-    Map<String, MonitorState> monitors) {
+    Map<String, MonitorState> monitors,
+    Lineage lineage) {
   public RunState {
     monitors = monitors == null ? Map.of() : Map.copyOf(monitors);
+    lineage = lineage == null ? Lineage.TOP_LEVEL : lineage;
     guardErrors = guardErrors == null ? List.of() : List.copyOf(guardErrors);
     executions = executions == null ? Map.of() : Map.copyOf(executions);
     frames = frames == null ? List.of() : List.copyOf(frames);
@@ -88,6 +91,54 @@ public record RunState(
     if (nextSequence < 1) {
       throw new IllegalArgumentException("next_sequence must be >= 1");
     }
+  }
+
+  /** A top-level execution that starts no child workflow. */
+  public RunState(
+      String executionId,
+      String orgId,
+      String blueprintId,
+      String versionLock,
+      ExecutionPlan plan,
+      JsonNode inputs,
+      int maxParallel,
+      FailurePolicy failurePolicy,
+      RunStatus status,
+      Map<String, NodeState> nodes,
+      int currentLevel,
+      int openedLevels,
+      long nextSequence,
+      Usage usage,
+      int toolExecutions,
+      Instant startedAt,
+      Instant finishedAt,
+      List<Frame> frames,
+      Map<String, JsonNode> loopItems,
+      List<String> guardErrors,
+      Map<String, Integer> executions) {
+    this(
+        executionId,
+        orgId,
+        blueprintId,
+        versionLock,
+        plan,
+        inputs,
+        maxParallel,
+        failurePolicy,
+        status,
+        nodes,
+        currentLevel,
+        openedLevels,
+        nextSequence,
+        usage,
+        toolExecutions,
+        startedAt,
+        finishedAt,
+        frames,
+        loopItems,
+        guardErrors,
+        executions,
+        Lineage.TOP_LEVEL);
   }
 
   /** The state of a node of the plan. */

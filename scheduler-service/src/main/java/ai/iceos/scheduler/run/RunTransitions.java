@@ -15,6 +15,7 @@ import ai.iceos.contracts.messaging.StartRun;
 import ai.iceos.contracts.messaging.SubmitDecision;
 import ai.iceos.contracts.messaging.Usage;
 import ai.iceos.contracts.plan.PlannedNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -45,13 +46,17 @@ public final class RunTransitions {
     RunState initial = initialState(command, now);
     Step step = new Step(initial, now);
     step.status = RunStatus.RUNNING;
-    step.emit(RunEventType.WORKFLOW_STARTED, null, EventData.workflowStarted(initial));
+    step.emit(
+        RunEventType.WORKFLOW_STARTED,
+        null,
+        WorkflowNodes.describeLineage(initial, EventData.workflowStarted(initial)));
     RunProgress.settle(step);
     return step.toTransition();
   }
 
   /** Applies a worker's report about one attempt. */
-  public static Transition apply(RunState state, NodeOutcome outcome, Instant now) {
+  public static Transition apply(RunState state, NodeOutcome reported, Instant now) {
+    NodeOutcome outcome = WorkflowNodes.forCurrentAttempt(state, reported);
     if (!isCurrentAttempt(state, outcome)) {
       return Transition.unchanged(state);
     }
@@ -159,6 +164,7 @@ public final class RunTransitions {
             ? DEFAULT_CANCEL_REASON
             : command.reason();
     boolean tasksOut = false;
+    WorkflowNodes.cancelChildren(step, reason);
     for (String id : step.allPaths()) {
       NodeState node = step.node(id);
       tasksOut |= node.status().awaitsOutcome() && !ControlFlow.isControl(step.planned(id));
@@ -203,7 +209,8 @@ public final class RunTransitions {
 
   private static void succeed(Step step, NodeState node, NodeCompleted completed) {
     Usage attemptUsage = orNone(completed.usage());
-    NodeState done = node.succeeded(completed.output(), attemptUsage, step.now);
+    JsonNode output = WorkflowNodes.output(step, completed.nodeId(), completed.output());
+    NodeState done = node.succeeded(output, attemptUsage, step.now);
     step.put(completed.nodeId(), done);
     countAttempt(step, completed.nodeId(), attemptUsage);
     step.emit(
@@ -211,7 +218,7 @@ public final class RunTransitions {
         completed.nodeId(),
         EventData.nodeCompleted(
             completed.attempt(),
-            completed.output(),
+            output,
             completed.durationMs(),
             completed.cacheHit(),
             hasUsage(done.usage()) ? done.usage() : null));
@@ -286,10 +293,11 @@ public final class RunTransitions {
   }
 
   /**
-   * Fails every attempt a worker has started with {@code failure} and interrupts every task of the
-   * execution (the run's timeout, a monitor's abort).
+   * Fails every attempt a worker has started with {@code failure}, cancels child executions and
+   * interrupts every task of the execution (the run's timeout, a monitor's abort).
    */
   static void failStartedAttempts(Step step, Failure failure, String reason) {
+    WorkflowNodes.cancelChildren(step, reason);
     boolean interrupted = false;
     for (String id : step.allPaths()) {
       NodeState node = step.node(id);
@@ -365,6 +373,7 @@ public final class RunTransitions {
         null,
         0,
         0,
-        Map.of());
+        Map.of(),
+        Lineage.of(command));
   }
 }

@@ -2,7 +2,9 @@ package ai.iceos.scheduler.run;
 
 import ai.iceos.contracts.blueprint.RecursiveNodeSpec;
 import ai.iceos.contracts.messaging.CancelTasks;
+import ai.iceos.contracts.messaging.NodeOutcome;
 import ai.iceos.contracts.messaging.NodeTask;
+import ai.iceos.contracts.messaging.RunCommand;
 import ai.iceos.contracts.messaging.RunEvent;
 import ai.iceos.contracts.messaging.RunEventType;
 import ai.iceos.contracts.messaging.Usage;
@@ -39,6 +41,8 @@ final class Step {
   private final List<RunEvent> events = new ArrayList<>();
   private final List<NodeTask> tasks = new ArrayList<>();
   private final List<CancelTasks> cancellations = new ArrayList<>();
+  private final List<RunCommand> commands = new ArrayList<>();
+  private final List<NodeOutcome> outcomes = new ArrayList<>();
   RunStatus status;
   int currentLevel;
   int openedLevels;
@@ -255,7 +259,23 @@ final class Step {
     cancellations.add(new CancelTasks(messageId, base.executionId(), nodeId, reason, now));
   }
 
+  /** Sends a run command to another execution (a child's start or cancel). */
+  void command(RunCommand command) {
+    commands.add(command);
+  }
+
+  /** Reports to the parent execution how its {@code workflow} node's child ended. */
+  void report(NodeOutcome outcome) {
+    outcomes.add(outcome);
+  }
+
+  /** The events this step emitted so far, in order. */
+  List<RunEvent> events() {
+    return List.copyOf(events);
+  }
+
   Transition toTransition() {
+    WorkflowNodes.reportToParent(this);
     RunState next =
         new RunState(
             base.executionId(),
@@ -282,8 +302,9 @@ final class Step {
             pausedAt,
             excludedMs,
             retries,
-            monitors);
-    return new Transition(next, tasks, events, cancellations);
+            monitors,
+            base.lineage());
+    return new Transition(next, tasks, events, cancellations, commands, outcomes);
   }
 
   /**

@@ -1,7 +1,9 @@
 package ai.iceos.scheduler.store;
 
 import ai.iceos.contracts.messaging.CancelTasks;
+import ai.iceos.contracts.messaging.NodeOutcome;
 import ai.iceos.contracts.messaging.NodeTask;
+import ai.iceos.contracts.messaging.RunCommand;
 import ai.iceos.contracts.messaging.RunEvent;
 
 /**
@@ -20,6 +22,14 @@ public record OutboxRow(long id, String topic, String key, String payload, Strin
 
   public CancelTasks cancellation() {
     return StoreJson.read(payload, CancelTasks.class);
+  }
+
+  public RunCommand command() {
+    return StoreJson.read(payload, RunCommand.class);
+  }
+
+  public NodeOutcome outcome() {
+    return StoreJson.read(payload, NodeOutcome.class);
   }
 
   public RunEvent event() {

@@ -29,8 +29,10 @@ public class OutboxStore {
 
   /**
    * Events first (keyed by execution id), then tasks (keyed by task id), then task cancellations
-   * (keyed by execution id), each in order, all with the caller's trace context. Runs in the
-   * caller's transaction; each persist inserts at once (identity id), so ids follow this order.
+   * (keyed by execution id), then run commands to child executions (keyed by the child's id), then
+   * a child's report to its parent (keyed by the parent's id), each in order, all with the caller's
+   * trace context. Runs in the caller's transaction; each persist inserts at once (identity id), so
+   * ids follow this order.
    */
   Uni<Void> append(Transition transition, String traceparent) {
     List<OutboxEntity> rows = new ArrayList<>();
@@ -58,6 +60,20 @@ public class OutboxStore {
                         c.executionId(),
                         StoreJson.write(c),
                         traceparent)));
+    transition
+        .commands()
+        .forEach(
+            c ->
+                rows.add(
+                    OutboxEntity.of(
+                        Topics.RUN_COMMANDS, c.executionId(), StoreJson.write(c), traceparent)));
+    transition
+        .outcomes()
+        .forEach(
+            o ->
+                rows.add(
+                    OutboxEntity.of(
+                        Topics.NODE_OUTCOMES, o.executionId(), StoreJson.write(o), traceparent)));
     return rows.isEmpty() ? Uni.createFrom().voidItem() : OutboxEntity.persist(rows);
   }
 

@@ -34,13 +34,16 @@ public class RunStore {
   private final OutboxStore outbox;
   private final InstantSource clock;
   private final SchedulerConfig config;
+  private final NodeOutputCache cache;
 
   RunStore(
       Sessions sessions,
       AppliedMessageLedger ledger,
       OutboxStore outbox,
       InstantSource clock,
-      SchedulerConfig config) {
+      SchedulerConfig config,
+      NodeOutputCache cache) {
+    this.cache = cache;
     this.sessions = sessions;
     this.ledger = ledger;
     this.outbox = outbox;
@@ -186,17 +189,25 @@ public class RunStore {
 
   /** A concurrent start of the same execution fails one commit on the key; its retry finds it. */
   private Uni<StatusChange> insert(StartRun command, String traceparent) {
-    Transition transition = RunTransitions.start(command, clock.instant());
-    RunState state = transition.state();
-    return RunEntity.<RunEntity>findById(state.executionId())
+    Transition started = RunTransitions.start(command, clock.instant());
+    RunState initial = started.state();
+    return RunEntity.<RunEntity>findById(initial.executionId())
         .chain(
             existing ->
                 existing != null
                     ? Uni.createFrom().nullItem()
-                    : RunEntity.of(state)
-                        .persist()
-                        .chain(() -> outbox.append(transition, traceparent))
-                        .replaceWith(new StatusChange(state.executionId(), null, state.status())));
+                    : cache
+                        .settle(initial, started)
+                        .chain(
+                            transition ->
+                                RunEntity.of(transition.state())
+                                    .persist()
+                                    .chain(() -> outbox.append(transition, traceparent))
+                                    .replaceWith(
+                                        new StatusChange(
+                                            initial.executionId(),
+                                            null,
+                                            transition.state().status()))));
   }
 
   private Uni<StatusChange> update(
@@ -209,16 +220,23 @@ public class RunStore {
                 return Uni.createFrom().nullItem();
               }
               RunState before = run.toState();
-              Transition transition = change.apply(before);
-              if (!transition.changed()) {
+              Transition changed = change.apply(before);
+              if (!changed.changed()) {
                 return Uni.createFrom().nullItem();
               }
-              run.update(transition.state(), clock.instant());
-              return outbox
-                  .append(transition, traceparent)
-                  .replaceWith(
-                      new StatusChange(executionId, before.status(), transition.state().status()));
+              return cache
+                  .settle(before, changed)
+                  .chain(transition -> store(run, before, transition, traceparent));
             });
+  }
+
+  private Uni<StatusChange> store(
+      RunEntity run, RunState before, Transition transition, String traceparent) {
+    run.update(transition.state(), clock.instant());
+    return outbox
+        .append(transition, traceparent)
+        .replaceWith(
+            new StatusChange(before.executionId(), before.status(), transition.state().status()));
   }
 
   /** A stored change of an execution, for the one INFO line per run status change. */

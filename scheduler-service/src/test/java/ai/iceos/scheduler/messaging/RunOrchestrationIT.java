@@ -165,8 +165,8 @@ class RunOrchestrationIT {
             "hash",
             List.of(List.of("fan"), List.of("check")),
             List.of(
-                new PlannedNode(loop, 0, 30_000, RetryPolicy.none(), true),
-                new PlannedNode(check, 1, 30_000, RetryPolicy.none(), true)),
+                new PlannedNode(loop, 0, 30_000, RetryPolicy.none(), false),
+                new PlannedNode(check, 1, 30_000, RetryPolicy.none(), false)),
             FailurePolicy.CONTINUE_IF_POSSIBLE,
             Scheduling.LEVEL,
             5,
@@ -246,7 +246,8 @@ class RunOrchestrationIT {
             null,
             null);
     topics.send(
-        startRunWithFirst(execution, new PlannedNode(review, 0, 30_000, RetryPolicy.none(), true)));
+        startRunWithFirst(
+            execution, new PlannedNode(review, 0, 30_000, RetryPolicy.none(), false)));
     await()
         .atMost(WAIT)
         .until(
@@ -316,7 +317,8 @@ class RunOrchestrationIT {
   void shouldFailAnAttemptWhoseWorkerWentSilentPastItsDeadline() {
     String execution = newExecutionId();
     PlannedNode a = startRun(execution, RetryPolicy.none()).plan().nodes().getFirst();
-    topics.send(startRunWithFirst(execution, new PlannedNode(a.spec(), 0, 1_000, a.retry(), true)));
+    topics.send(
+        startRunWithFirst(execution, new PlannedNode(a.spec(), 0, 1_000, a.retry(), false)));
     NodeTask taskA = awaitTask(execution, execution + ":a:1");
     topics.send(started(taskA));
 
@@ -476,8 +478,8 @@ class RunOrchestrationIT {
             "hash",
             List.of(List.of("a"), List.of("b")),
             List.of(
-                new PlannedNode(a, 0, 30_000, retry, true),
-                new PlannedNode(b, 1, 30_000, retry, true)),
+                new PlannedNode(a, 0, 30_000, retry, false),
+                new PlannedNode(b, 1, 30_000, retry, false)),
             FailurePolicy.CONTINUE_IF_POSSIBLE,
             Scheduling.LEVEL,
             5,

@@ -1,0 +1,296 @@
+package ai.iceos.scheduler.run;
+
+import ai.iceos.contracts.blueprint.WorkflowNodeSpec;
+import ai.iceos.contracts.messaging.CancelRun;
+import ai.iceos.contracts.messaging.Failure;
+import ai.iceos.contracts.messaging.NodeCompleted;
+import ai.iceos.contracts.messaging.NodeFailed;
+import ai.iceos.contracts.messaging.NodeOutcome;
+import ai.iceos.contracts.messaging.RunEvent;
+import ai.iceos.contracts.messaging.RunEventType;
+import ai.iceos.contracts.messaging.RunOptions;
+import ai.iceos.contracts.messaging.StartRun;
+import ai.iceos.contracts.messaging.Usage;
+import ai.iceos.contracts.plan.PinnedPlan;
+import ai.iceos.contracts.plan.PlannedNode;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@code workflow} nodes (SPEC §2.6, §2.11, decision 0114): each attempt starts a child execution
+ * of the referenced blueprint's pinned plan with a {@code StartRun} through the outbox, and waits.
+ * When the child ends, its own transition reports a {@link NodeCompleted} or {@link NodeFailed} for
+ * the parent's node on the outcomes topic, so the parent applies it exactly once like a worker's.
+ *
+ * <p>The child's report carries the child execution id as task id and attempt 0; the parent turns
+ * it into an outcome of the attempt whose child that is ({@link #forCurrentAttempt}), so a report
+ * of a superseded attempt's child is ignored like any stale outcome.
+ */
+final class WorkflowNodes {
+  static final String CHILD_FAILED = "child-failed";
+  static final String DEPTH_EXCEEDED = "depth-exceeded";
+  static final String UNRESOLVED = "workflow-unresolved";
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  private WorkflowNodes() {}
+
+  static boolean isWorkflow(PlannedNode node) {
+    return node.spec() instanceof WorkflowNodeSpec;
+  }
+
+  /**
+   * The id of the child execution that attempt {@code attempt} of the node at {@code path} starts:
+   * a name-based UUID, so a recomputed transition starts the same child and a repeated StartRun is
+   * a no-op.
+   */
+  static String childId(String executionId, String path, int attempt) {
+    return uuid("child:" + executionId + ":" + path + ":" + attempt).toString();
+  }
+
+  /** Queues attempt {@code attempt}: {@code node.queued}, then the child's start, or a failure. */
+  static void start(Step step, String path, int attempt) {
+    RunProgress.emitQueued(step, path, attempt);
+    WorkflowNodeSpec spec = (WorkflowNodeSpec) step.planned(path).spec();
+    Lineage lineage = step.base.lineage();
+    PinnedPlan child = lineage.workflows().get(spec.workflowRef());
+    if (lineage.depth() + 1 > StartRun.MAX_DEPTH) {
+      fail(
+          step,
+          path,
+          attempt,
+          Failure.permanent(
+              DEPTH_EXCEEDED,
+              "Workflow nesting too deep: this execution is at depth "
+                  + lineage.depth()
+                  + " and child executions nest at most "
+                  + StartRun.MAX_DEPTH
+                  + " deep"));
+      return;
+    }
+    if (child == null) {
+      fail(
+          step,
+          path,
+          attempt,
+          Failure.permanent(
+              UNRESOLVED,
+              "Workflow '" + spec.workflowRef() + "' was not resolved when the execution started"));
+      return;
+    }
+    String childId = childId(step.base.executionId(), path, attempt);
+    step.put(path, step.node(path).running(step.now, null));
+    step.emit(
+        RunEventType.NODE_STARTED,
+        path,
+        EventData.nodeStarted(attempt, ControlFlow.WORKER_ID).put("child_execution_id", childId));
+    step.command(
+        new StartRun(
+            uuid("start:" + childId),
+            childId,
+            step.base.orgId(),
+            child.blueprintId(),
+            child.versionLock(),
+            child.plan(),
+            childInputs(step, path, spec),
+            RunOptions.defaults(),
+            step.base.executionId(),
+            path,
+            lineage.depth() + 1,
+            lineage.workflows(),
+            step.now));
+  }
+
+  /**
+   * A child's report as an outcome of the attempt that started that child, or the outcome itself
+   * when it is not a child's report of the current attempt.
+   */
+  static NodeOutcome forCurrentAttempt(RunState state, NodeOutcome outcome) {
+    NodeState node = state.nodes().get(outcome.nodeId());
+    if (outcome.attempt() != 0
+        || node == null
+        || !outcome
+            .taskId()
+            .equals(childId(state.executionId(), outcome.nodeId(), node.attempt()))) {
+      return outcome;
+    }
+    return switch (outcome) {
+      case NodeCompleted c ->
+          new NodeCompleted(
+              c.messageId(),
+              c.taskId(),
+              c.executionId(),
+              c.nodeId(),
+              node.attempt(),
+              c.output(),
+              c.usage(),
+              c.durationMs(),
+              c.cacheHit(),
+              c.occurredAt());
+      case NodeFailed f ->
+          new NodeFailed(
+              f.messageId(),
+              f.taskId(),
+              f.executionId(),
+              f.nodeId(),
+              node.attempt(),
+              f.failure(),
+              f.usage(),
+              f.durationMs(),
+              f.occurredAt());
+      default -> outcome;
+    };
+  }
+
+  /**
+   * A workflow node's output from its child's {@code result.output}: {@code exposed_outputs} mapped
+   * (an unresolvable path gives null), or the whole map without them; then the node's {@code
+   * output_mappings}. Any other node's output is returned as it is.
+   */
+  static JsonNode output(Step step, String path, JsonNode reported) {
+    if (!(step.planned(path).spec() instanceof WorkflowNodeSpec spec)) {
+      return reported;
+    }
+    JsonNode output = reported;
+    if (!spec.exposedOutputs().isEmpty()) {
+      ObjectNode exposed = JSON.objectNode();
+      spec.exposedOutputs()
+          .forEach((name, dotted) -> exposed.set(name, TaskScope.resolve(reported, dotted)));
+      output = exposed;
+    }
+    if (spec.outputMappings().isEmpty() || !output.isObject()) {
+      return output;
+    }
+    ObjectNode mapped = output.deepCopy();
+    JsonNode source = output;
+    spec.outputMappings()
+        .forEach((alias, dotted) -> mapped.set(alias, TaskScope.resolve(source, dotted)));
+    return mapped;
+  }
+
+  /** Cancels the child of every running workflow node (the parent is cancelled or timed out). */
+  static void cancelChildren(Step step, String reason) {
+    for (String path : step.allPaths()) {
+      NodeState node = step.node(path);
+      if (node.status() == NodeStatus.RUNNING && isWorkflow(step.planned(path))) {
+        String childId = childId(step.base.executionId(), path, node.attempt());
+        step.command(
+            new CancelRun(
+                uuid("cancel:" + childId),
+                childId,
+                "Parent execution " + step.base.executionId() + " ended: " + reason,
+                step.now));
+      }
+    }
+  }
+
+  /** Adds a child's parent, depth and org to its {@code workflow.started} data. */
+  static ObjectNode describeLineage(RunState run, ObjectNode data) {
+    Lineage lineage = run.lineage();
+    if (lineage.isChild()) {
+      data.put("parent_execution_id", lineage.parentExecutionId());
+      data.put("parent_node_id", lineage.parentNodeId());
+      data.put("depth", lineage.depth());
+      data.put("org_id", run.orgId());
+    }
+    return data;
+  }
+
+  /**
+   * When this step ends a child execution, reports the end to the parent's workflow node: its
+   * {@code result.output} and usage when it completed, a failure naming its errors when it failed
+   * or was cancelled.
+   */
+  static void reportToParent(Step step) {
+    Lineage lineage = step.base.lineage();
+    if (!lineage.isChild() || step.base.status().isTerminal() || !step.status.isTerminal()) {
+      return;
+    }
+    RunEvent end = step.events().getLast();
+    String id = step.base.executionId();
+    long durationMs =
+        step.base.startedAt() == null
+            ? 0
+            : Duration.between(step.base.startedAt(), step.now).toMillis();
+    UUID messageId = uuid("report:" + id);
+    if (end.eventType() == RunEventType.WORKFLOW_COMPLETED) {
+      step.report(
+          new NodeCompleted(
+              messageId,
+              id,
+              lineage.parentExecutionId(),
+              lineage.parentNodeId(),
+              0,
+              end.data().path("output"),
+              step.usage,
+              durationMs,
+              false,
+              step.now));
+      return;
+    }
+    step.report(
+        new NodeFailed(
+            messageId,
+            id,
+            lineage.parentExecutionId(),
+            lineage.parentNodeId(),
+            0,
+            failureOf(id, end),
+            step.usage,
+            durationMs,
+            step.now));
+  }
+
+  private static Failure failureOf(String childId, RunEvent end) {
+    if (end.eventType() == RunEventType.WORKFLOW_CANCELLED) {
+      return Failure.permanent(
+          "cancelled",
+          "Workflow execution "
+              + childId
+              + " was cancelled: "
+              + end.data().path("reason").asText());
+    }
+    List<String> errors = new ArrayList<>();
+    end.data().path("errors").forEach(e -> errors.add(e.asText()));
+    // Retryable, so the workflow node's own retry settings decide whether a new child runs.
+    return Failure.retryable(
+        CHILD_FAILED, "Workflow execution " + childId + " failed: " + String.join("; ", errors));
+  }
+
+  /**
+   * The child's inputs: the parent's run inputs, then the node's {@code input_mappings} names, then
+   * {@code config_overrides} (SPEC §1.3: merged into the child's inputs), later ones winning.
+   */
+  private static ObjectNode childInputs(Step step, String path, WorkflowNodeSpec spec) {
+    ObjectNode inputs = JSON.objectNode();
+    JsonNode runInputs = step.base.inputs();
+    if (runInputs != null && runInputs.isObject()) {
+      inputs.setAll((ObjectNode) runInputs.deepCopy());
+    }
+    if (!spec.inputMappings().isEmpty()) {
+      ObjectNode scope = step.scopeOf(path);
+      spec.inputMappings().keySet().forEach(name -> inputs.set(name, scope.get(name)));
+    }
+    if (spec.configOverrides() != null && spec.configOverrides().isObject()) {
+      for (Map.Entry<String, JsonNode> e : spec.configOverrides().properties()) {
+        inputs.set(e.getKey(), e.getValue().deepCopy());
+      }
+    }
+    return inputs;
+  }
+
+  private static void fail(Step step, String path, int attempt, Failure failure) {
+    step.put(path, step.node(path).failed(failure, Usage.none(), step.now));
+    step.emit(RunEventType.NODE_FAILED, path, EventData.nodeFailed(attempt, failure, 0));
+  }
+
+  private static UUID uuid(String name) {
+    return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
+  }
+}
