@@ -46,6 +46,25 @@ final class IceosClient {
         200);
   }
 
+  /** Like {@link #send} without blocking the caller. */
+  java.util.concurrent.CompletableFuture<JsonNode> sendAsync(
+      HttpRequest.Builder request, int expected) {
+    return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
+        .thenApply(
+            response -> {
+              if (response.statusCode() != expected) {
+                throw new IllegalStateException(
+                    "expected " + expected + " but got " + response.statusCode() + ": "
+                        + response.body());
+              }
+              try {
+                return JSON.readTree(response.body());
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+  }
+
   /** Sends and parses the answer; anything but the expected status is an error. */
   JsonNode send(HttpRequest.Builder request, int expected)
       throws IOException, InterruptedException {

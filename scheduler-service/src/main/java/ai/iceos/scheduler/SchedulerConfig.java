@@ -18,9 +18,13 @@ public interface SchedulerConfig {
 
   Cache cache();
 
+  Resend resend();
+
   /**
-   * Attempts of one store transaction before its message counts as failed (version conflicts, a
-   * lost connection); the message then goes to the dead-letter topic.
+   * Attempts of one store transaction whose failure is not transient (the message itself cannot be
+   * applied) before the message counts as failed and goes to the dead-letter topic. Transient
+   * failures (version conflicts, a lost connection, an overloaded database) are retried for as long
+   * as they last.
    */
   @WithDefault("6")
   int maxTransactionAttempts();
@@ -34,8 +38,8 @@ public interface SchedulerConfig {
     @WithDefault("2s")
     Duration relayMinAge();
 
-    /** Rows read and sent per round. */
-    @WithDefault("200")
+    /** Rows read and sent per periodic round, and deleted per statement. */
+    @WithDefault("1000")
     int batchSize();
   }
 
@@ -46,6 +50,24 @@ public interface SchedulerConfig {
 
     /** Executions with due retries handled per poll. */
     @WithDefault("50")
+    int batchSize();
+  }
+
+  interface Resend {
+    /** How often running executions without progress are looked at. */
+    @WithDefault("10s")
+    Duration interval();
+
+    /**
+     * An execution unchanged for this long has the tasks of its queued nodes sent again (a task
+     * lost between the outbox and a worker); a worker that gets one twice has the second outcome
+     * ignored.
+     */
+    @WithDefault("30s")
+    Duration queuedFor();
+
+    /** Executions looked at per round. */
+    @WithDefault("100")
     int batchSize();
   }
 

@@ -23,8 +23,9 @@ import java.util.function.Function;
  * drives it because quarkus-scheduler does not go below one second. Time comes from the store's
  * {@link java.time.InstantSource}.
  *
- * <p>Once at start-up it also re-sends the tasks of queued nodes of every running execution, so a
- * task lost before any worker took it cannot leave an execution hanging.
+ * <p>Once at start-up it also re-sends the tasks of queued nodes of every running execution, and
+ * then periodically those of executions that made no progress for a while, so a task lost before
+ * any worker took it cannot leave an execution hanging.
  */
 @ApplicationScoped
 class DueRetryJob {
@@ -37,7 +38,9 @@ class DueRetryJob {
   private static final long FIRST_POLL_DELAY_MS = 3_000;
 
   private final AtomicBoolean polling = new AtomicBoolean();
+  private final AtomicBoolean resending = new AtomicBoolean();
   private volatile long timerId = -1;
+  private volatile long resendTimerId = -1;
 
   DueRetryJob(RunStore runs, OutboxRelay relay, Vertx vertx, SchedulerConfig config) {
     this.runs = runs;
@@ -49,20 +52,34 @@ class DueRetryJob {
   void start(@Observes StartupEvent event) {
     long interval = Math.max(10, config.retries().pollInterval().toMillis());
     timerId = vertx.setPeriodic(FIRST_POLL_DELAY_MS, interval, ignored -> poll());
-    vertx.setTimer(FIRST_POLL_DELAY_MS, ignored -> resendQueued());
+    vertx.setTimer(FIRST_POLL_DELAY_MS, ignored -> resendQueued(runs.running()));
+    long resendInterval = config.resend().interval().toMillis();
+    resendTimerId =
+        vertx.setPeriodic(
+            resendInterval,
+            resendInterval,
+            ignored -> resendQueued(runs.runningUnchangedFor(config.resend().queuedFor())));
   }
 
-  private void resendQueued() {
-    runs.running()
+  /** One re-send round at a time. */
+  private void resendQueued(Uni<List<String>> executions) {
+    if (!resending.compareAndSet(false, true)) {
+      return;
+    }
+    executions
         .chain(ids -> each(ids, runs::resendQueued))
         .subscribe()
         .with(
-            ignored -> {},
-            failure -> Log.warnf("Re-sending queued tasks failed: %s", failure.getMessage()));
+            ignored -> resending.set(false),
+            failure -> {
+              resending.set(false);
+              Log.warnf("Re-sending queued tasks failed: %s", failure.getMessage());
+            });
   }
 
   void stop(@Observes ShutdownEvent event) {
     vertx.cancelTimer(timerId);
+    vertx.cancelTimer(resendTimerId);
   }
 
   /** One poll at a time: a slow poll makes the next ticks skip rather than pile up. */

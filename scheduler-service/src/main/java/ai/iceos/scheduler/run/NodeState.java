@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param finishedAt when the node became terminal, or null
  * @param deadlineAt while a worker runs the attempt: when the scheduler gives up waiting for its
  *     report (start + per-attempt timeout + grace), else null
+ * @param lostAttempts attempts whose worker went silent past their deadline and that were sent
+ *     again as a new attempt; they do not count against the node's retries
  */
 public record NodeState(
     NodeStatus status,
@@ -30,31 +32,88 @@ public record NodeState(
     Instant retryAt,
     Instant startedAt,
     Instant finishedAt,
-    Instant deadlineAt) {
+    Instant deadlineAt,
+    int lostAttempts) {
   public NodeState {
     Objects.requireNonNull(status, "status");
     usage = usage == null ? Usage.none() : usage;
     output = output == null ? null : output.deepCopy();
   }
 
+  /** A node state stored before lost attempts were counted. */
+  public NodeState(
+      NodeStatus status,
+      int attempt,
+      JsonNode output,
+      Failure failure,
+      String skipReason,
+      Usage usage,
+      Instant retryAt,
+      Instant startedAt,
+      Instant finishedAt,
+      Instant deadlineAt) {
+    this(
+        status,
+        attempt,
+        output,
+        failure,
+        skipReason,
+        usage,
+        retryAt,
+        startedAt,
+        finishedAt,
+        deadlineAt,
+        0);
+  }
+
   public static NodeState pending() {
     return new NodeState(
-        NodeStatus.PENDING, 0, null, null, null, Usage.none(), null, null, null, null);
+        NodeStatus.PENDING, 0, null, null, null, Usage.none(), null, null, null, null, 0);
   }
 
   NodeState queued(int nextAttempt) {
     return new NodeState(
-        NodeStatus.QUEUED, nextAttempt, null, failure, null, usage, null, null, null, null);
+        NodeStatus.QUEUED,
+        nextAttempt,
+        null,
+        failure,
+        null,
+        usage,
+        null,
+        null,
+        null,
+        null,
+        lostAttempts);
   }
 
   NodeState running(Instant now, Instant deadline) {
     return new NodeState(
-        NodeStatus.RUNNING, attempt, null, failure, null, usage, null, now, null, deadline);
+        NodeStatus.RUNNING,
+        attempt,
+        null,
+        failure,
+        null,
+        usage,
+        null,
+        now,
+        null,
+        deadline,
+        lostAttempts);
   }
 
   NodeState waiting(Instant now, Instant deadline) {
     return new NodeState(
-        NodeStatus.WAITING, attempt, null, failure, null, usage, null, now, null, deadline);
+        NodeStatus.WAITING,
+        attempt,
+        null,
+        failure,
+        null,
+        usage,
+        null,
+        now,
+        null,
+        deadline,
+        lostAttempts);
   }
 
   NodeState succeeded(JsonNode result, Usage attemptUsage, Instant now) {
@@ -68,7 +127,8 @@ public record NodeState(
         null,
         startedAt,
         now,
-        null);
+        null,
+        lostAttempts);
   }
 
   NodeState retrying(Failure cause, Usage attemptUsage, Instant due) {
@@ -82,7 +142,32 @@ public record NodeState(
         due,
         startedAt,
         null,
-        null);
+        null,
+        lostAttempts);
+  }
+
+  /**
+   * The worker of the current attempt went silent past its deadline: the attempt is given up and
+   * the next one is due at once, without spending one of the node's retries.
+   */
+  NodeState lost(Failure cause, Instant now) {
+    return new NodeState(
+        NodeStatus.RETRYING,
+        attempt,
+        null,
+        cause,
+        null,
+        usage,
+        now,
+        startedAt,
+        null,
+        null,
+        lostAttempts + 1);
+  }
+
+  /** Attempts that counted against the node's retries so far (lost ones do not). */
+  int countedAttempts() {
+    return attempt - lostAttempts;
   }
 
   NodeState failed(Failure cause, Usage attemptUsage, Instant now) {
@@ -96,16 +181,37 @@ public record NodeState(
         null,
         startedAt,
         now,
-        null);
+        null,
+        lostAttempts);
   }
 
   NodeState skipped(String reason, Instant now) {
     return new NodeState(
-        NodeStatus.SKIPPED, attempt, null, failure, reason, usage, null, startedAt, now, null);
+        NodeStatus.SKIPPED,
+        attempt,
+        null,
+        failure,
+        reason,
+        usage,
+        null,
+        startedAt,
+        now,
+        null,
+        lostAttempts);
   }
 
   NodeState cancelled(Instant now) {
     return new NodeState(
-        NodeStatus.CANCELLED, attempt, null, failure, null, usage, null, startedAt, now, null);
+        NodeStatus.CANCELLED,
+        attempt,
+        null,
+        failure,
+        null,
+        usage,
+        null,
+        startedAt,
+        now,
+        null,
+        lostAttempts);
   }
 }

@@ -138,6 +138,10 @@ public record RunState(
         loopItems,
         guardErrors,
         executions,
+        null,
+        0,
+        0,
+        Map.of(),
         Lineage.TOP_LEVEL);
   }
 

@@ -39,6 +39,12 @@ public final class RunTransitions {
    */
   static final Duration REPORT_GRACE = Duration.ofSeconds(10);
 
+  /**
+   * How many times an attempt whose worker went silent is sent again as a new attempt (without
+   * spending the node's retries) before the silence fails the attempt like a timeout.
+   */
+  static final int MAX_LOST_ATTEMPTS = 3;
+
   private RunTransitions() {}
 
   /** Starts an execution: {@code workflow.started}, then the first ready nodes. */
@@ -235,12 +241,13 @@ public final class RunTransitions {
       long durationMs) {
     PlannedNode planned = step.planned(nodeId);
     countAttempt(step, nodeId, attemptUsage);
+    int counted = attempt - node.lostAttempts();
     boolean retry =
         failure.retryable()
-            && attempt < planned.retry().maxAttempts()
+            && counted < planned.retry().maxAttempts()
             && !RunProgress.isHalted(step);
     if (retry) {
-      long waitMs = Backoff.waitMs(planned.retry(), attempt - 1, failure);
+      long waitMs = Backoff.waitMs(planned.retry(), counted - 1, failure);
       step.put(nodeId, node.retrying(failure, attemptUsage, step.now.plusMillis(waitMs)));
       step.emit(
           RunEventType.NODE_RETRYING, nodeId, EventData.nodeRetrying(attempt, waitMs, failure));
@@ -253,8 +260,11 @@ public final class RunTransitions {
   }
 
   /**
-   * Fails every attempt whose worker has not reported within its deadline (a retryable {@code
-   * timeout}, so the retry policy applies) and tells workers to drop it.
+   * Gives up every attempt whose worker has not reported within its deadline and tells workers to
+   * drop it. A lost attempt (the worker died, or its report was lost) is sent again at once as a
+   * new attempt that does not spend the node's retries, so a late report of the silent one is
+   * ignored; after {@link #MAX_LOST_ATTEMPTS} of those the silence fails the attempt as a retryable
+   * {@code timeout}, so the node's retry policy applies.
    */
   private static void expireSilentAttempts(Step step) {
     for (String id : step.allPaths()) {
@@ -263,13 +273,30 @@ public final class RunTransitions {
           && node.deadlineAt() != null
           && !node.deadlineAt().isAfter(step.now)) {
         long timeoutMs = step.planned(id).timeoutMs();
+        step.interrupt(id, "timeout");
+        if (node.lostAttempts() < MAX_LOST_ATTEMPTS) {
+          Failure lost =
+              Failure.retryable(
+                  "worker_lost",
+                  "No report from the worker of attempt "
+                      + node.attempt()
+                      + " within its deadline ("
+                      + timeoutMs / 1000.0
+                      + " s timeout); the task is sent again as attempt "
+                      + (node.attempt() + 1));
+          step.put(id, node.lost(lost, step.now));
+          step.emit(
+              RunEventType.NODE_RETRYING, id, EventData.nodeRetrying(node.attempt(), 0, lost));
+          continue;
+        }
         Failure failure =
             Failure.retryable(
                 "timeout",
                 "No report from the worker within the attempt's timeout ("
                     + timeoutMs / 1000.0
-                    + " s)");
-        step.interrupt(id, "timeout");
+                    + " s), after the task was sent again "
+                    + node.lostAttempts()
+                    + " times");
         fail(
             step,
             node,

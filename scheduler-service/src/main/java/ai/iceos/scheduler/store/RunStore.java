@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -29,12 +30,18 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 public class RunStore {
+  /** The longest wait between two tries of a transaction that failed transiently. */
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
   private final Sessions sessions;
   private final AppliedMessageLedger ledger;
   private final OutboxStore outbox;
   private final InstantSource clock;
   private final SchedulerConfig config;
-  private final NodeOutputCache cache;
+  private final NodeOutputCache outputs;
+  private final CommittedOutbox committed;
+  private final KeyedSerializer serial = new KeyedSerializer();
+  private final RunStateCache cache = new RunStateCache();
 
   RunStore(
       Sessions sessions,
@@ -42,19 +49,22 @@ public class RunStore {
       OutboxStore outbox,
       InstantSource clock,
       SchedulerConfig config,
-      NodeOutputCache cache) {
-    this.cache = cache;
+      NodeOutputCache outputs,
+      CommittedOutbox committed) {
+    this.outputs = outputs;
     this.sessions = sessions;
     this.ledger = ledger;
     this.outbox = outbox;
     this.clock = clock;
     this.config = config;
+    this.committed = committed;
   }
 
   /** Creates the execution, unless one with this id exists already (then a no-op). */
   public Uni<Boolean> start(StartRun command) {
     String traceparent = TraceParent.current();
     return inTransaction(
+        command.executionId(),
         () ->
             ledger
                 .recordFirst(command.messageId())
@@ -135,8 +145,31 @@ public class RunStore {
                             .getResultList()));
   }
 
+  /**
+   * Ids of running executions unchanged for at least {@code unchangedFor}, least recently changed
+   * first: candidates for a re-send of tasks lost before a worker took them.
+   */
+  public Uni<List<String>> runningUnchangedFor(Duration unchangedFor) {
+    var before = RunEntity.timestamp(clock.instant().minus(unchangedFor));
+    return sessions.inSession(
+        () ->
+            Panache.getSession()
+                .chain(
+                    session ->
+                        session
+                            .createSelectionQuery(
+                                "select executionId from RunEntity where status = ?1"
+                                    + " and updatedAt <= ?2 order by updatedAt",
+                                String.class)
+                            .setParameter(1, RunStatus.RUNNING.wireName())
+                            .setParameter(2, before)
+                            .setMaxResults(config.resend().batchSize())
+                            .getResultList()));
+  }
+
   public Uni<Boolean> resendQueued(String executionId) {
     return inTransaction(
+        executionId,
         () ->
             update(
                 executionId,
@@ -146,6 +179,7 @@ public class RunStore {
 
   public Uni<Boolean> fireDueRetries(String executionId) {
     return inTransaction(
+        executionId,
         () ->
             update(
                 executionId,
@@ -158,6 +192,7 @@ public class RunStore {
       UUID messageId, String executionId, Function<RunState, Transition> change) {
     String traceparent = TraceParent.current();
     return inTransaction(
+        executionId,
         () ->
             ledger
                 .recordFirst(messageId)
@@ -169,22 +204,56 @@ public class RunStore {
   }
 
   /**
-   * Runs one unit of work in a transaction, again from the start when it fails: a version conflict
-   * (Hibernate's optimistic lock failure), a duplicate insert or a lost connection rolls everything
-   * back, so a retry is safe. The retry wraps the transaction, never the other way round, so every
-   * attempt gets a fresh session and transaction.
+   * Runs one unit of work of an execution in a transaction, after the execution's earlier work in
+   * this instance, and hands what it committed to the relay in commit order. A failed transaction
+   * rolls everything back, so running it again from the start is safe: a transient failure (a
+   * version conflict with another instance, a lost connection, an overloaded database) is retried
+   * for as long as it lasts, with back-off up to {@link #MAX_BACKOFF}, so a well-formed message is
+   * never dead-lettered for it (its partition waits meanwhile). Any other failure (the message
+   * itself cannot be applied) is tried {@code max-transaction-attempts} times and then fails the
+   * message, which goes to the dead-letter topic. The retry wraps the transaction, never the other
+   * way round, so every attempt gets a fresh session and transaction.
    */
-  private Uni<Boolean> inTransaction(Supplier<Uni<StatusChange>> work) {
-    return sessions
-        .inTransaction(work)
-        .onFailure()
-        .invoke(failure -> Log.debugf("Store transaction rolled back: %s", failure.toString()))
-        .onFailure()
-        .retry()
-        .withBackOff(Duration.ofMillis(20), Duration.ofSeconds(1))
-        .atMost(config.maxTransactionAttempts() - 1L)
-        .invoke(StatusChange::log)
-        .map(change -> change != null);
+  private Uni<Boolean> inTransaction(String executionId, Supplier<Uni<StatusChange>> work) {
+    AtomicInteger attempts = new AtomicInteger();
+    return serial.run(
+        executionId,
+        () ->
+            sessions
+                .inTransaction(work)
+                .onFailure()
+                .invoke(
+                    failure -> {
+                      cache.remove(executionId);
+                      logRollback(executionId, attempts.incrementAndGet(), failure);
+                    })
+                .onFailure(failure -> retries(failure, attempts.get()))
+                .retry()
+                .withBackOff(Duration.ofMillis(20), MAX_BACKOFF)
+                .indefinitely()
+                .invoke(
+                    change -> {
+                      if (change != null) {
+                        cache.put(executionId, change.committed());
+                        committed.add(change.rows());
+                      }
+                    })
+                .invoke(StatusChange::log)
+                .map(change -> change != null));
+  }
+
+  private boolean retries(Throwable failure, int attempts) {
+    return StoreFailures.isTransient(failure) || attempts < config.maxTransactionAttempts();
+  }
+
+  private void logRollback(String executionId, int attempt, Throwable failure) {
+    if (attempt >= config.maxTransactionAttempts()) {
+      Log.warnf(
+          "Execution %s: store transaction rolled back %d times, last: %s",
+          executionId, attempt, failure.toString());
+    } else {
+      Log.debugf("Store transaction rolled back: %s", failure.toString());
+    }
   }
 
   /** A concurrent start of the same execution fails one commit on the key; its retry finds it. */
@@ -196,51 +265,84 @@ public class RunStore {
             existing ->
                 existing != null
                     ? Uni.createFrom().nullItem()
-                    : cache
+                    : outputs
                         .settle(initial, started)
                         .chain(
                             transition ->
                                 RunEntity.of(transition.state())
                                     .persist()
                                     .chain(() -> outbox.append(transition, traceparent))
-                                    .replaceWith(
-                                        new StatusChange(
-                                            initial.executionId(),
-                                            null,
-                                            transition.state().status()))));
+                                    .map(
+                                        rows ->
+                                            new StatusChange(
+                                                initial.executionId(),
+                                                null,
+                                                transition.state().status(),
+                                                rows,
+                                                new RunStateCache.Cached(0, transition.state())))));
   }
 
+  /**
+   * Applies the change to the execution's last committed state (from the cache, else read) and
+   * writes the new state only if the stored version is still the one it was derived from.
+   */
   private Uni<StatusChange> update(
       String executionId, Function<RunState, Transition> change, String traceparent) {
-    return RunEntity.<RunEntity>findById(executionId)
-        .chain(
-            run -> {
-              if (run == null) {
-                Log.debugf("No execution %s; message ignored", executionId);
-                return Uni.createFrom().nullItem();
-              }
-              RunState before = run.toState();
-              Transition changed = change.apply(before);
-              if (!changed.changed()) {
-                return Uni.createFrom().nullItem();
-              }
-              return cache
-                  .settle(before, changed)
-                  .chain(transition -> store(run, before, transition, traceparent));
-            });
+    RunStateCache.Cached cached = cache.get(executionId);
+    Uni<RunStateCache.Cached> current =
+        cached != null ? Uni.createFrom().item(cached) : load(executionId);
+    return current.chain(
+        entry -> {
+          if (entry == null) {
+            Log.debugf("No execution %s; message ignored", executionId);
+            return Uni.createFrom().nullItem();
+          }
+          RunState before = entry.state();
+          Transition changed = change.apply(before);
+          if (!changed.changed()) {
+            return Uni.createFrom().nullItem();
+          }
+          return outputs
+              .settle(before, changed)
+              .chain(
+                  transition ->
+                      store(executionId, entry.version(), before, transition, traceparent));
+        });
   }
 
   private Uni<StatusChange> store(
-      RunEntity run, RunState before, Transition transition, String traceparent) {
-    run.update(transition.state(), clock.instant());
+      String executionId,
+      long version,
+      RunState before,
+      Transition transition,
+      String traceparent) {
+    RunState after = transition.state();
     return outbox
         .append(transition, traceparent)
-        .replaceWith(
-            new StatusChange(before.executionId(), before.status(), transition.state().status()));
+        .chain(
+            rows ->
+                RunEntity.write(executionId, version, after, clock.instant())
+                    .replaceWith(
+                        new StatusChange(
+                            executionId,
+                            before.status(),
+                            after.status(),
+                            rows,
+                            new RunStateCache.Cached(version + 1, after))));
+  }
+
+  private static Uni<RunStateCache.Cached> load(String executionId) {
+    return RunEntity.<RunEntity>findById(executionId)
+        .map(run -> run == null ? null : new RunStateCache.Cached(run.version, run.toState()));
   }
 
   /** A stored change of an execution, for the one INFO line per run status change. */
-  private record StatusChange(String executionId, RunStatus before, RunStatus after) {
+  private record StatusChange(
+      String executionId,
+      RunStatus before,
+      RunStatus after,
+      List<OutboxRow> rows,
+      RunStateCache.Cached committed) {
     static void log(StatusChange change) {
       if (change != null && change.before() != change.after()) {
         Log.infof("Execution %s is %s", change.executionId(), change.after().wireName());

@@ -314,7 +314,7 @@ class RunOrchestrationIT {
   }
 
   @Test
-  void shouldFailAnAttemptWhoseWorkerWentSilentPastItsDeadline() {
+  void shouldSendTheTaskOfAnAttemptWhoseWorkerWentSilentAgainAndIgnoreItsLateOutcome() {
     String execution = newExecutionId();
     PlannedNode a = startRun(execution, RetryPolicy.none()).plan().nodes().getFirst();
     topics.send(
@@ -322,22 +322,35 @@ class RunOrchestrationIT {
     NodeTask taskA = awaitTask(execution, execution + ":a:1");
     topics.send(started(taskA));
 
-    List<RunEvent> events =
+    // no report within 1 s + grace: the task goes out again as attempt 2 (no retries configured)
+    NodeTask again =
         await()
             .atMost(Duration.ofSeconds(40))
             .until(
-                () -> topics.events(execution),
-                e -> !e.isEmpty() && e.getLast().eventType().isTerminal());
-
-    RunEvent failed =
-        events.stream()
-            .filter(e -> e.eventType() == RunEventType.NODE_FAILED)
-            .findFirst()
-            .orElseThrow();
-    assertThat(failed.nodeId()).isEqualTo("a");
-    assertThat(failed.data().get("failure").get("type").asText()).isEqualTo("timeout");
-    assertThat(events.getLast().eventType()).isEqualTo(RunEventType.WORKFLOW_FAILED);
+                () ->
+                    topics.tasks(execution).stream()
+                        .filter(t -> t.taskId().equals(execution + ":a:2"))
+                        .findFirst()
+                        .orElse(null),
+                task -> task != null);
     assertThat(topics.cancellations(execution)).extracting(CancelTasks::nodeId).contains("a");
+    topics.send(completed(taskA, JSON.objectNode().put("value", "late")));
+    topics.send(started(again));
+    topics.send(completed(again, JSON.objectNode().put("value", "ok")));
+    NodeTask taskB = awaitTask(execution, execution + ":b:1");
+    topics.send(started(taskB));
+    topics.send(completed(taskB, JSON.objectNode().put("value", "b")));
+
+    List<RunEvent> events = awaitTerminalEvent(execution);
+    assertThat(events.getLast().eventType()).isEqualTo(RunEventType.WORKFLOW_COMPLETED);
+    assertThat(events)
+        .filteredOn(e -> e.eventType() == RunEventType.NODE_COMPLETED && "a".equals(e.nodeId()))
+        .singleElement()
+        .satisfies(e -> assertThat(e.data().get("attempt").asInt()).isEqualTo(2));
+    assertThat(events)
+        .filteredOn(e -> e.eventType() == RunEventType.NODE_RETRYING)
+        .singleElement()
+        .satisfies(e -> assertThat(e.data().get("error").asText()).contains("sent again"));
   }
 
   @Test

@@ -97,15 +97,46 @@ class RunTransitionsGuardTest {
     assertThat(run.advance(Duration.ofSeconds(39)).changed()).isFalse();
     run.advance(Duration.ofSeconds(1));
 
+    // the silent attempt is sent again as a new one, without spending the node's retries
     assertThat(run.eventNames()).contains("node.retrying:a");
+    assertThat(run.last(RunEventType.NODE_RETRYING).data().path("error").asText())
+        .contains("No report from the worker of attempt 1")
+        .contains("sent again as attempt 2");
+    assertThat(run.state.node("a").failure().type()).isEqualTo("worker_lost");
     assertThat(run.taskIds()).containsExactly("exec-1:a:1", "exec-1:a:2");
     assertThat(run.cancellations).extracting(c -> c.nodeId()).containsExactly("a");
     assertThat(run.complete("a", 1, RunDriver.output("late"), null).changed()).isFalse();
+    for (int lost = 2; lost <= RunTransitions.MAX_LOST_ATTEMPTS; lost++) {
+      run.started("a");
+      run.advance(Duration.ofSeconds(40));
+    }
+    assertThat(run.attempt("a")).isEqualTo(1 + RunTransitions.MAX_LOST_ATTEMPTS);
+
+    // past the bound the silence is a timeout, and the node's own retry policy applies
+    run.started("a");
+    run.advance(Duration.ofSeconds(40));
+    assertThat(run.status("a")).isEqualTo(NodeStatus.QUEUED);
+    assertThat(run.state.node("a").failure().type()).isEqualTo("timeout");
+    assertThat(run.state.node("a").failure().message()).contains("sent again 3 times");
 
     run.started("a");
     run.advance(Duration.ofSeconds(40));
     assertThat(run.status("a")).isEqualTo(NodeStatus.FAILED);
     assertThat(run.state.node("a").failure().type()).isEqualTo("timeout");
     assertThat(run.state.status()).isEqualTo(RunStatus.FAILED);
+  }
+
+  @Test
+  void shouldCompleteANodeWhoseSilentAttemptWasSentAgainWithNoRetriesConfigured() {
+    RunDriver run = RunDriver.start(plan().tool("a").build());
+    run.started("a");
+
+    run.advance(Duration.ofSeconds(40));
+    run.started("a");
+    run.complete("a", RunDriver.output("done"));
+
+    assertThat(run.status("a")).isEqualTo(NodeStatus.SUCCEEDED);
+    assertThat(run.attempt("a")).isEqualTo(2);
+    assertThat(run.state.status()).isEqualTo(RunStatus.COMPLETED);
   }
 }
