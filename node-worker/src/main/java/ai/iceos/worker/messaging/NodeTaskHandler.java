@@ -25,10 +25,12 @@ import org.eclipse.microprofile.reactive.messaging.Outgoing;
 
 /**
  * Runs node tasks and reports their outcomes, up to {@code iceos.worker.max-concurrent-tasks} at
- * once: each task yields {@code NodeStarted} then exactly one {@code NodeCompleted} or {@code
- * NodeFailed}, keyed by execution id. A task is acknowledged (and its offset may be committed by
- * the throttled strategy, which tolerates out-of-order acks) only once the broker has acknowledged
- * its final outcome, so a worker that dies mid-task leaves the task to be redelivered.
+ * once. Up to {@code iceos.worker.max-waiting-tasks} more are received and wait for a slot in
+ * {@link TaskSlots}, which starts the task of the earliest-started execution first. Each task
+ * yields {@code NodeStarted} then exactly one {@code NodeCompleted} or {@code NodeFailed}, keyed by
+ * execution id. A task is acknowledged (and its offset may be committed by the throttled strategy,
+ * which tolerates out-of-order acks) only once the broker has acknowledged its final outcome, so a
+ * worker that dies mid-task leaves the task to be redelivered.
  */
 @ApplicationScoped
 class NodeTaskHandler {
@@ -36,6 +38,7 @@ class NodeTaskHandler {
   private final WorkerConfig config;
   private final WorkerIdentity identity;
   private final InstantSource clock;
+  private final TaskSlots slots;
 
   NodeTaskHandler(
       NodeRunner runner, WorkerConfig config, WorkerIdentity identity, InstantSource clock) {
@@ -43,13 +46,38 @@ class NodeTaskHandler {
     this.config = config;
     this.identity = identity;
     this.clock = clock;
+    this.slots = new TaskSlots(config.maxConcurrentTasks());
   }
 
   @Incoming(Channels.NODE_TASKS)
   @Outgoing(Channels.NODE_OUTCOMES)
   @Acknowledgment(Acknowledgment.Strategy.MANUAL)
   Multi<Message<NodeOutcome>> run(Multi<Message<NodeTask>> tasks) {
-    return tasks.onItem().transformToMulti(this::attemptSafely).merge(config.maxConcurrentTasks());
+    return tasks
+        .onItem()
+        .transformToMulti(this::whenStarted)
+        .merge(config.maxConcurrentTasks() + config.maxWaitingTasks());
+  }
+
+  /**
+   * Runs the task once {@link TaskSlots} gives it a slot; the slot (or its place in the queue) is
+   * released when the task's outcomes are out, or when the stream is cancelled. An unreadable
+   * record needs no slot: it only goes to the dead-letter topic.
+   */
+  private Multi<Message<NodeOutcome>> whenStarted(Message<NodeTask> incoming) {
+    NodeTask task = incoming.getPayload();
+    if (task == null) {
+      return attemptSafely(incoming);
+    }
+    return Multi.createFrom()
+        .resource(
+            () -> slots.enter(task.executionStartedAt()),
+            ticket ->
+                Uni.createFrom()
+                    .completionStage(ticket.started())
+                    .onItem()
+                    .transformToMulti(started -> attemptSafely(incoming)))
+        .withFinalizer(TaskSlots.Ticket::leave);
   }
 
   /**
