@@ -6,6 +6,8 @@ import ai.iceos.worker.WorkerConfig;
 import ai.iceos.worker.WorkerIdentity;
 import ai.iceos.worker.node.AttemptResult;
 import ai.iceos.worker.node.NodeRunner;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -34,6 +36,8 @@ import org.eclipse.microprofile.reactive.messaging.Outgoing;
  */
 @ApplicationScoped
 class NodeTaskHandler {
+  static final String WAITING_METRIC = "iceos.worker.tasks.waiting";
+
   private final NodeRunner runner;
   private final WorkerConfig config;
   private final WorkerIdentity identity;
@@ -41,12 +45,19 @@ class NodeTaskHandler {
   private final TaskSlots slots;
 
   NodeTaskHandler(
-      NodeRunner runner, WorkerConfig config, WorkerIdentity identity, InstantSource clock) {
+      NodeRunner runner,
+      WorkerConfig config,
+      WorkerIdentity identity,
+      InstantSource clock,
+      MeterRegistry meters) {
     this.runner = runner;
     this.config = config;
     this.identity = identity;
     this.clock = clock;
     this.slots = new TaskSlots(config.maxConcurrentTasks());
+    Gauge.builder(WAITING_METRIC, slots, TaskSlots::waiting)
+        .description("Tasks received and waiting for a free slot")
+        .register(meters);
   }
 
   @Incoming(Channels.NODE_TASKS)

@@ -433,7 +433,8 @@ class NodeWorkerIT {
     RestAssured.get("/q/metrics")
         .then()
         .statusCode(200)
-        .body(containsString("iceos_worker_attempts_total{kind=\"tool\",result=\"completed\"}"));
+        .body(containsString("iceos_worker_attempts_total{kind=\"tool\",result=\"completed\"}"))
+        .body(containsString("# TYPE iceos_worker_tasks_waiting gauge"));
   }
 
   private NodeTask task(NodeSpec node, String scope, long timeoutMs) {
