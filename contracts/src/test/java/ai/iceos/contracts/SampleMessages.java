@@ -71,6 +71,7 @@ final class SampleMessages {
         "run-commands/run.cancel.json",
         of(new CancelRun(ID, "ex-1", "user request", AT), RunCommand.class));
     samples.put("node-tasks/node.task.json", of(task(), NodeTask.class));
+    samples.put("node-tasks/node.task.execution-started-at.json", of(datedTask(), NodeTask.class));
     samples.put(
         "node-outcomes/node.started.json",
         of(
@@ -300,6 +301,23 @@ final class SampleMessages {
             "{\"inputs\":{\"name\":\"Ada\"},\"execution\":{\"id\":\"ex-1\",\"blueprint_id\":\"bp-1\"}}"),
         30_000,
         AT);
+  }
+
+  /** A task that says when its execution started (for the worker's priority). */
+  private static NodeTask datedTask() {
+    NodeTask task = task();
+    return new NodeTask(
+        task.messageId(),
+        task.taskId(),
+        task.executionId(),
+        task.orgId(),
+        task.nodeId(),
+        task.attempt(),
+        task.node(),
+        task.scope(),
+        task.timeoutMs(),
+        task.occurredAt(),
+        AT.minusSeconds(5));
   }
 
   private static NodeCompleted completed() {

@@ -37,7 +37,10 @@ final class WorkerBeans {
   @Produces
   @Singleton
   JsSandbox jsSandbox(WorkerConfig config) {
-    return new JsSandbox(config.code().maxStatements(), config.code().maxOutputChars());
+    return new JsSandbox(
+        config.code().maxStatements(),
+        config.code().maxOutputChars(),
+        config.code().maxAllocatedBytes());
   }
 
   @Produces

@@ -18,6 +18,14 @@ public interface WorkerConfig {
   @WithDefault("64")
   int maxConcurrentTasks();
 
+  /**
+   * Tasks received beyond {@link #maxConcurrentTasks()} that wait for a free slot; a freed slot
+   * goes to the waiting task of the earliest-started execution. Waiting tasks are not acked, so
+   * their offsets are not committed before they finish. 0 = run tasks in arrival order.
+   */
+  @WithDefault("64")
+  int maxWaitingTasks();
+
   /** The id reported as {@code worker_id} in {@code NodeStarted}; default host name and pid. */
   Optional<String> id();
 
@@ -45,6 +53,13 @@ public interface WorkerConfig {
     /** Largest JSON output of one run, in characters. */
     @WithDefault("1000000")
     int maxOutputChars();
+
+    /**
+     * Bytes one run may allocate (garbage included; sampled every 10 ms on the running thread);
+     * more fails it as {@code code-limit}. GraalJS community has no per-context heap limit.
+     */
+    @WithDefault("1073741824")
+    long maxAllocatedBytes();
   }
 
   /** Outbound HTTP limits. */

@@ -39,6 +39,34 @@ public record SwarmNodeSpec(
     agents = NodeFields.list(agents);
   }
 
+  /** A root swarm node with default common fields (null = the documented default). */
+  public static SwarmNodeSpec of(
+      String id,
+      List<SwarmAgent> agents,
+      CoordinationStrategy coordinationStrategy,
+      Integer maxRounds,
+      Double consensusThreshold) {
+    return new SwarmNodeSpec(
+        id,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        agents,
+        coordinationStrategy,
+        maxRounds,
+        consensusThreshold);
+  }
+
   @Override
   public NodeType kind() {
     return NodeType.SWARM;

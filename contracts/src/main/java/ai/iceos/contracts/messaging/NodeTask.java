@@ -16,6 +16,9 @@ import java.util.UUID;
  * @param scope the node's template scope (SPEC §1.4): {@code inputs}, each direct dependency's
  *     output under its id, input mapping names, {@code execution}
  * @param timeoutMs the attempt's deadline, counted from when the worker starts it
+ * @param executionStartedAt when the task's execution started, or null when the sender does not say
+ *     (absent in JSON); a worker with more tasks than free slots starts those of earlier executions
+ *     first
  */
 public record NodeTask(
     UUID messageId,
@@ -27,7 +30,8 @@ public record NodeTask(
     NodeSpec node,
     JsonNode scope,
     long timeoutMs,
-    Instant occurredAt)
+    Instant occurredAt,
+    Instant executionStartedAt)
     implements IceosMessage {
   public NodeTask {
     Objects.requireNonNull(messageId, "message_id");
@@ -39,6 +43,32 @@ public record NodeTask(
       throw new IllegalArgumentException("attempt must be >= 1");
     }
     scope = scope.deepCopy();
+  }
+
+  /** A task that does not say when its execution started. */
+  public NodeTask(
+      UUID messageId,
+      String taskId,
+      String executionId,
+      String orgId,
+      String nodeId,
+      int attempt,
+      NodeSpec node,
+      JsonNode scope,
+      long timeoutMs,
+      Instant occurredAt) {
+    this(
+        messageId,
+        taskId,
+        executionId,
+        orgId,
+        nodeId,
+        attempt,
+        node,
+        scope,
+        timeoutMs,
+        occurredAt,
+        null);
   }
 
   /** The task id of an attempt: stable, so a redelivered task keeps it. */

@@ -6,11 +6,13 @@ import ai.iceos.worker.node.NodeFailureException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.EnvironmentAccess;
 import org.graalvm.polyglot.HostAccess;
@@ -27,14 +29,30 @@ import org.graalvm.polyglot.io.IOAccess;
  * {@code ctx}, the node's scope as plain JSON (SPEC §2.11); its return value, which must be JSON,
  * is the output, a non-object wrapped as {@code {result: value}}. Blocking: run it on a worker
  * thread.
+ *
+ * <p>Memory: GraalJS community has no heap limit per context ({@code sandbox.MaxHeapMemory} needs
+ * the Truffle Enterprise Extensions of Oracle GraalVM/Oracle JDK). Instead a watchdog samples,
+ * every {@value #ALLOCATION_CHECK_MS} ms, the bytes the running thread has allocated since the code
+ * started (the JVM's per-thread allocation counter; the interpreter runs the code on that thread)
+ * and cancels the run past {@code maxAllocatedBytes}. That bounds what a run can ever hold, since
+ * live memory never exceeds what was allocated; garbage counts too, and a single huge allocation
+ * between two samples is only caught after it.
  */
 public final class JsSandbox {
   public static final String CODE_ERROR = "code-error";
   public static final String CODE_LIMIT = "code-limit";
+
+  /** Allocation limit when none is configured: 1 GiB. */
+  public static final long DEFAULT_MAX_ALLOCATED_BYTES = 1L << 30;
+
+  static final long ALLOCATION_CHECK_MS = 10;
   private static final String SCOPE_BINDING = "__iceos_scope";
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
   private final long maxStatements;
   private final int maxOutputChars;
+  private final long maxAllocatedBytes;
   private final ScheduledExecutorService watchdog =
       Executors.newSingleThreadScheduledExecutor(
           runnable -> {
@@ -48,27 +66,53 @@ public final class JsSandbox {
    * @param maxOutputChars largest JSON output, in characters
    */
   public JsSandbox(long maxStatements, int maxOutputChars) {
+    this(maxStatements, maxOutputChars, DEFAULT_MAX_ALLOCATED_BYTES);
+  }
+
+  /**
+   * @param maxAllocatedBytes bytes one run may allocate (garbage included)
+   */
+  public JsSandbox(long maxStatements, int maxOutputChars, long maxAllocatedBytes) {
     this.maxStatements = maxStatements;
     this.maxOutputChars = maxOutputChars;
+    this.maxAllocatedBytes = maxAllocatedBytes;
   }
 
   /** Runs {@code code} with {@code scope} as {@code ctx}; at most {@code timeout} wall-clock. */
   public JsonNode run(String code, JsonNode scope, Duration timeout) {
+    AtomicBoolean overAllocated = new AtomicBoolean();
     try (Context context = newContext()) {
       ScheduledFuture<?> deadline =
           watchdog.schedule(() -> context.close(true), timeout.toMillis(), TimeUnit.MILLISECONDS);
+      ScheduledFuture<?> memory = watchAllocations(context, overAllocated);
       try {
         context.getBindings("js").putMember(SCOPE_BINDING, scope.toString());
         Value result = context.eval("js", wrap(code));
         return output(result.isString() ? result.asString() : "null");
       } catch (PolyglotException e) {
-        throw failure(e, timeout);
+        throw failure(e, timeout, overAllocated.get());
       } finally {
         deadline.cancel(false);
+        memory.cancel(false);
       }
     } catch (PolyglotException e) {
-      throw failure(e, timeout);
+      throw failure(e, timeout, overAllocated.get());
     }
+  }
+
+  /** Cancels the run once this thread has allocated more than the limit since now. */
+  private ScheduledFuture<?> watchAllocations(Context context, AtomicBoolean overAllocated) {
+    long thread = Thread.currentThread().threadId();
+    long start = THREADS.getThreadAllocatedBytes(thread);
+    Runnable check =
+        () -> {
+          long allocated = THREADS.getThreadAllocatedBytes(thread) - start;
+          if (allocated > maxAllocatedBytes && overAllocated.compareAndSet(false, true)) {
+            context.close(true);
+          }
+        };
+    return watchdog.scheduleAtFixedRate(
+        check, ALLOCATION_CHECK_MS, ALLOCATION_CHECK_MS, TimeUnit.MILLISECONDS);
   }
 
   private Context newContext() {
@@ -120,8 +164,14 @@ public final class JsSandbox {
     }
   }
 
-  private static NodeFailureException failure(PolyglotException e, Duration timeout) {
-    // a statement limit cancels the context too, so it is checked first
+  private NodeFailureException failure(
+      PolyglotException e, Duration timeout, boolean overAllocated) {
+    // the statement and allocation limits cancel the context too, so they are checked first
+    if (overAllocated) {
+      return new NodeFailureException(
+          Failure.permanent(
+              CODE_LIMIT, "Code allocated more than " + maxAllocatedBytes + " bytes of memory"));
+    }
     if (e.isResourceExhausted()) {
       return new NodeFailureException(
           Failure.permanent(CODE_LIMIT, "Code exceeded its limits: " + e.getMessage()));

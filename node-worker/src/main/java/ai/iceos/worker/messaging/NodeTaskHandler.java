@@ -6,6 +6,8 @@ import ai.iceos.worker.WorkerConfig;
 import ai.iceos.worker.WorkerIdentity;
 import ai.iceos.worker.node.AttemptResult;
 import ai.iceos.worker.node.NodeRunner;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -25,31 +27,68 @@ import org.eclipse.microprofile.reactive.messaging.Outgoing;
 
 /**
  * Runs node tasks and reports their outcomes, up to {@code iceos.worker.max-concurrent-tasks} at
- * once: each task yields {@code NodeStarted} then exactly one {@code NodeCompleted} or {@code
- * NodeFailed}, keyed by execution id. A task is acknowledged (and its offset may be committed by
- * the throttled strategy, which tolerates out-of-order acks) only once the broker has acknowledged
- * its final outcome, so a worker that dies mid-task leaves the task to be redelivered.
+ * once. Up to {@code iceos.worker.max-waiting-tasks} more are received and wait for a slot in
+ * {@link TaskSlots}, which starts the task of the earliest-started execution first. Each task
+ * yields {@code NodeStarted} then exactly one {@code NodeCompleted} or {@code NodeFailed}, keyed by
+ * execution id. A task is acknowledged (and its offset may be committed by the throttled strategy,
+ * which tolerates out-of-order acks) only once the broker has acknowledged its final outcome, so a
+ * worker that dies mid-task leaves the task to be redelivered.
  */
 @ApplicationScoped
 class NodeTaskHandler {
+  static final String WAITING_METRIC = "iceos.worker.tasks.waiting";
+
   private final NodeRunner runner;
   private final WorkerConfig config;
   private final WorkerIdentity identity;
   private final InstantSource clock;
+  private final TaskSlots slots;
 
   NodeTaskHandler(
-      NodeRunner runner, WorkerConfig config, WorkerIdentity identity, InstantSource clock) {
+      NodeRunner runner,
+      WorkerConfig config,
+      WorkerIdentity identity,
+      InstantSource clock,
+      MeterRegistry meters) {
     this.runner = runner;
     this.config = config;
     this.identity = identity;
     this.clock = clock;
+    this.slots = new TaskSlots(config.maxConcurrentTasks());
+    Gauge.builder(WAITING_METRIC, slots, TaskSlots::waiting)
+        .description("Tasks received and waiting for a free slot")
+        .register(meters);
   }
 
   @Incoming(Channels.NODE_TASKS)
   @Outgoing(Channels.NODE_OUTCOMES)
   @Acknowledgment(Acknowledgment.Strategy.MANUAL)
   Multi<Message<NodeOutcome>> run(Multi<Message<NodeTask>> tasks) {
-    return tasks.onItem().transformToMulti(this::attemptSafely).merge(config.maxConcurrentTasks());
+    return tasks
+        .onItem()
+        .transformToMulti(this::whenStarted)
+        .merge(config.maxConcurrentTasks() + config.maxWaitingTasks());
+  }
+
+  /**
+   * Runs the task once {@link TaskSlots} gives it a slot; the slot (or its place in the queue) is
+   * released when the task's outcomes are out, or when the stream is cancelled. An unreadable
+   * record needs no slot: it only goes to the dead-letter topic.
+   */
+  private Multi<Message<NodeOutcome>> whenStarted(Message<NodeTask> incoming) {
+    NodeTask task = incoming.getPayload();
+    if (task == null) {
+      return attemptSafely(incoming);
+    }
+    return Multi.createFrom()
+        .resource(
+            () -> slots.enter(task.executionStartedAt()),
+            ticket ->
+                Uni.createFrom()
+                    .completionStage(ticket.started())
+                    .onItem()
+                    .transformToMulti(started -> attemptSafely(incoming)))
+        .withFinalizer(TaskSlots.Ticket::leave);
   }
 
   /**

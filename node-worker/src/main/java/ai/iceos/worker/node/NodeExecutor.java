@@ -10,6 +10,10 @@ import io.smallrye.mutiny.Uni;
  * Uni} must not block and must stop its work when cancelled (the deadline cancels it).
  */
 public sealed interface NodeExecutor<S extends NodeSpec>
-    permits ToolNodeExecutor, LlmNodeExecutor, CodeNodeExecutor, AgentNodeExecutor {
+    permits ToolNodeExecutor,
+        LlmNodeExecutor,
+        CodeNodeExecutor,
+        AgentNodeExecutor,
+        SwarmNodeExecutor {
   Uni<NodeResult> execute(S node, NodeTask task);
 }

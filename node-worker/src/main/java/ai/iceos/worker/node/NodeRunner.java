@@ -36,6 +36,7 @@ public class NodeRunner {
   private final LlmNodeExecutor llms;
   private final CodeNodeExecutor code;
   private final AgentNodeExecutor agents;
+  private final SwarmNodeExecutor swarms;
   private final RunningAttempts attempts;
   private final MeterRegistry meters;
   private final AtomicInteger running;
@@ -45,12 +46,14 @@ public class NodeRunner {
       LlmNodeExecutor llms,
       CodeNodeExecutor code,
       AgentNodeExecutor agents,
+      SwarmNodeExecutor swarms,
       RunningAttempts attempts,
       MeterRegistry meters) {
     this.tools = tools;
     this.llms = llms;
     this.code = code;
     this.agents = agents;
+    this.swarms = swarms;
     this.attempts = attempts;
     this.meters = meters;
     this.running = meters.gauge(RUNNING_METRIC, new AtomicInteger());
@@ -94,7 +97,7 @@ public class NodeRunner {
       case ToolNodeSpec tool -> tools.execute(tool, task);
       case LlmNodeSpec llm -> llms.execute(llm, task);
       case AgentNodeSpec agent -> agents.execute(agent, task);
-      case SwarmNodeSpec n -> notRunHere(task);
+      case SwarmNodeSpec swarm -> swarms.execute(swarm, task);
       case CodeNodeSpec snippet -> code.execute(snippet, task);
       case ConditionNodeSpec n -> notRunHere(task);
       case WorkflowNodeSpec n -> notRunHere(task);

@@ -62,6 +62,20 @@ class JsSandboxTest {
   }
 
   @Test
+  void shouldStopAnAllocatingLoopAtTheAllocationLimit() {
+    var smallMemory = new JsSandbox(Long.MAX_VALUE, 1_000, 64L << 20);
+    String hog = "const kept = []; while (true) { kept.push('x'.repeat(1000) + kept.length); }";
+
+    assertThatThrownBy(() -> smallMemory.run(hog, json("{}"), Duration.ofMinutes(2)))
+        .satisfies(
+            e ->
+                assertThat(failure(e))
+                    .isEqualTo(
+                        Failure.permanent(
+                            "code-limit", "Code allocated more than 67108864 bytes of memory")));
+  }
+
+  @Test
   void shouldStopALoopAtTheTimeLimit() {
     var unlimited = new JsSandbox(Long.MAX_VALUE, 1_000);
 

@@ -5,8 +5,11 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
 import ai.iceos.contracts.blueprint.AgentNodeSpec;
+import ai.iceos.contracts.blueprint.CoordinationStrategy;
 import ai.iceos.contracts.blueprint.LlmNodeSpec;
 import ai.iceos.contracts.blueprint.NodeSpec;
+import ai.iceos.contracts.blueprint.SwarmAgent;
+import ai.iceos.contracts.blueprint.SwarmNodeSpec;
 import ai.iceos.contracts.blueprint.ToolNodeSpec;
 import ai.iceos.contracts.json.IceosJson;
 import ai.iceos.contracts.messaging.CancelTasks;
@@ -334,6 +337,64 @@ class NodeWorkerIT {
   }
 
   @Test
+  void shouldReachConsensusAmongOfflineEchoAgentsInOneRound() {
+    NodeCompleted completed = runSwarm(CoordinationStrategy.CONSENSUS, 3);
+
+    JsonNode output = completed.output();
+    assertThat(output.get("strategy").asText()).isEqualTo("consensus");
+    assertThat(output.get("result").asText()).isEqualTo("ECHO::{}");
+    assertThat(output.get("rounds").asInt()).isEqualTo(1);
+    assertThat(output.get("consensus_reached").asBoolean()).isTrue();
+    assertThat(output.get("agreement").asDouble()).isEqualTo(1.0);
+    assertThat(output.get("agents")).hasSize(2);
+    assertThat(completed.usage()).isEqualTo(new Usage(20, 28, 48, 1_680, 4));
+  }
+
+  @Test
+  void shouldLetTheLeaderDelegateTheWholeTaskAndSynthesizeOffline() {
+    NodeCompleted completed = runSwarm(CoordinationStrategy.HIERARCHICAL, 3);
+
+    JsonNode output = completed.output();
+    assertThat(output.get("strategy").asText()).isEqualTo("hierarchical");
+    assertThat(output.get("leader").asText()).isEqualTo("lead");
+    assertThat(output.get("delegation").asText()).isEqualTo("whole_task");
+    assertThat(output.get("result").asText()).isEqualTo("ECHO::{}");
+    assertThat(output.get("transcript")).hasSize(3);
+    assertThat(completed.usage().llmCalls()).isEqualTo(6);
+  }
+
+  @Test
+  void shouldAuctionMaxRoundsThenGiveTheTaskToTheFirstAgentWhenNoneBidsOffline() {
+    NodeCompleted completed = runSwarm(CoordinationStrategy.MARKETPLACE, 2);
+
+    JsonNode output = completed.output();
+    assertThat(output.get("strategy").asText()).isEqualTo("marketplace");
+    assertThat(output.get("rounds").asInt()).isEqualTo(2);
+    assertThat(output.get("winner").asText()).isEqualTo("lead");
+    assertThat(output.get("winner_reason").asText()).isEqualTo("no_valid_bid");
+    assertThat(output.get("result").asText()).isEqualTo("ECHO::{}");
+    assertThat(completed.usage().llmCalls()).isEqualTo(10);
+  }
+
+  private NodeCompleted runSwarm(CoordinationStrategy strategy, int maxRounds) {
+    var node =
+        SwarmNodeSpec.of(
+            "team",
+            List.of(
+                new SwarmAgent("echo_agent", "lead", json("{\"model\": \"offline-echo\"}")),
+                new SwarmAgent("echo_agent", "helper", null)),
+            strategy,
+            maxRounds,
+            null);
+
+    send(task(node, "{\"inputs\": {\"topic\": \"launch plan\"}}", 20_000));
+
+    NodeOutcome finished = awaitFinished(1).get(1);
+    assertThat(finished).isInstanceOf(NodeCompleted.class);
+    return (NodeCompleted) finished;
+  }
+
+  @Test
   void shouldReportGatewayRateLimitAsRetryableWithRetryAfter() {
     send(task(LlmNodeSpec.of("ask", "rate-limited", "hi"), "{}", 10_000));
 
@@ -372,7 +433,8 @@ class NodeWorkerIT {
     RestAssured.get("/q/metrics")
         .then()
         .statusCode(200)
-        .body(containsString("iceos_worker_attempts_total{kind=\"tool\",result=\"completed\"}"));
+        .body(containsString("iceos_worker_attempts_total{kind=\"tool\",result=\"completed\"}"))
+        .body(containsString("# TYPE iceos_worker_tasks_waiting gauge"));
   }
 
   private NodeTask task(NodeSpec node, String scope, long timeoutMs) {

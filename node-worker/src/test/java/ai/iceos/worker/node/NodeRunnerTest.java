@@ -245,6 +245,7 @@ class NodeRunnerTest {
                 new SchemaValidator()),
             new CodeNodeExecutor(new JsSandbox(1_000_000, 100_000)),
             agentExecutor(),
+            swarmExecutor(),
             new RunningAttempts(InstantSource.system()),
             new SimpleMeterRegistry());
 
@@ -270,12 +271,18 @@ class NodeRunnerTest {
         new LlmNodeExecutor(gateway, new TemplateRenderer(), new SchemaValidator()),
         new CodeNodeExecutor(new JsSandbox(1_000_000, 100_000)),
         agentExecutor(),
+        swarmExecutor(),
         new RunningAttempts(InstantSource.system()),
         meters);
   }
 
   private AgentNodeExecutor agentExecutor() {
     return new AgentNodeExecutor(
+        gateway, new ToolRegistry(List.of()), new AgentRegistry(List.of()), new SchemaValidator());
+  }
+
+  private SwarmNodeExecutor swarmExecutor() {
+    return new SwarmNodeExecutor(
         gateway, new ToolRegistry(List.of()), new AgentRegistry(List.of()), new SchemaValidator());
   }
 
