@@ -232,6 +232,10 @@ final class Step {
     events.add(new RunEvent(messageId, base.executionId(), sequence, type, nodeId, data, now));
   }
 
+  /**
+   * Queues the task of one attempt. It carries the execution's start time so that a busy worker
+   * starts the waiting tasks of earlier executions first (issue: priority by start time).
+   */
   void send(String path, PlannedNode node, int attempt, JsonNode scope) {
     String taskId = NodeTask.taskIdOf(base.executionId(), path, attempt);
     tasks.add(
@@ -245,7 +249,8 @@ final class Step {
             node.spec(),
             scope,
             node.timeoutMs(),
-            now));
+            now,
+            base.startedAt()));
   }
 
   /**
