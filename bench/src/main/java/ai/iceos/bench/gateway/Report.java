@@ -58,8 +58,8 @@ record Report(
       printAdded(out, direct, base);
     }
     out.println(
-        "CPU time per request during those rounds (user + system, from /proc; stays meaningful"
-            + " when the machine is loaded), in microseconds:");
+        "CPU time per request during those rounds (user + system, from /proc; steadier than"
+            + " latency when the machine is loaded), in microseconds:");
     out.println();
     out.println("| target | gateway JVM | PostgreSQL | Kafka | Portkey |");
     out.println("|---|---|---|---|---|");
