@@ -1,10 +1,10 @@
 package ai.iceos.bench;
 
 /** {@code --name value} command-line options of the benchmark mains. */
-final class Options {
+public final class Options {
   private Options() {}
 
-  static String of(String[] args, String name, String fallback) {
+  public static String of(String[] args, String name, String fallback) {
     for (int i = 0; i + 1 < args.length; i++) {
       if (args[i].equals(name)) {
         return args[i + 1];

@@ -9,9 +9,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.jboss.resteasy.reactive.RestPath;
 
-/** OpenAI-compatible {@code GET /v1/models}: the catalogued models that routing can serve. */
+/**
+ * OpenAI-compatible {@code GET /v1/models}: every model routing can serve that has a name here,
+ * sorted by id: the models of the price table, and the models the routing table names outright
+ * (routes without wildcards, fallback lists), with their prices when a catalogued name covers them
+ * and without when none does.
+ */
 @Path("/v1/models")
 @Produces(MediaType.APPLICATION_JSON)
 class ModelResource {
@@ -28,15 +35,14 @@ class ModelResource {
   @GET
   public ModelListView list() {
     return new ModelListView(
-        "list", costs.cards().stream().map(this::view).flatMap(Optional::stream).toList());
+        "list", known().stream().map(this::view).flatMap(Optional::stream).toList());
   }
 
   @GET
   @Path("/{model}")
   public ModelView get(@RestPath String model) {
-    return costs
-        .card(model)
-        .filter(card -> card.model().equals(model))
+    return Optional.of(model)
+        .filter(known()::contains)
         .flatMap(this::view)
         .orElseThrow(
             () ->
@@ -47,9 +53,21 @@ class ModelResource {
                     null));
   }
 
-  private Optional<ModelView> view(ModelCard card) {
+  private SortedSet<String> known() {
+    SortedSet<String> names = new TreeSet<>(routing.namedModels());
+    costs.cards().stream().map(ModelCard::model).forEach(names::add);
+    return names;
+  }
+
+  private Optional<ModelView> view(String model) {
     return routing
-        .providerFor(card.model())
-        .map(routed -> ModelView.of(card, providers.serving(routed).name()));
+        .providerFor(model)
+        .map(routed -> providers.serving(routed).name())
+        .map(
+            provider ->
+                costs
+                    .card(model)
+                    .map(card -> ModelView.of(model, card, provider))
+                    .orElseGet(() -> ModelView.unpriced(model, provider)));
   }
 }

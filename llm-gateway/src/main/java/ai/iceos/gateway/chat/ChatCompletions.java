@@ -30,6 +30,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class ChatCompletions {
+  /** Prompts shorter than this many characters are counted on the event loop. */
+  private static final int INLINE_PROMPT_CHARS = 4096;
+
   private final RoutingTable routing;
   private final Providers providers;
   private final TokenMeter meter;
@@ -141,10 +144,29 @@ public class ChatCompletions {
     return request.withMaxTokens(card.get().maxOutputTokens());
   }
 
+  /**
+   * Counts the prompt: a short one (most calls) on the calling event loop, which takes
+   * microseconds, a long one on a worker thread so that it does not hold the event loop.
+   */
   private Uni<Integer> countPrompt(ChatRequest request) {
-    return Uni.createFrom()
-        .item(() -> meter.countPrompt(request.model(), request.messages(), request.tools()))
-        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    Uni<Integer> count =
+        Uni.createFrom()
+            .item(() -> meter.countPrompt(request.model(), request.messages(), request.tools()));
+    return isShort(request)
+        ? count
+        : count.runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+  }
+
+  private static boolean isShort(ChatRequest request) {
+    if (!request.tools().isEmpty()) {
+      return false;
+    }
+    long chars = 0;
+    for (ChatMessage message : request.messages()) {
+      chars += message.content() == null ? 0 : message.content().length();
+      chars += message.toolCalls().isEmpty() ? 0 : INLINE_PROMPT_CHARS;
+    }
+    return chars < INLINE_PROMPT_CHARS;
   }
 
   private long worstCase(ChatRequest request, int promptTokens) {

@@ -10,7 +10,11 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -18,9 +22,9 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 /**
  * Publishes a {@link UsageRecorded} per settled call on {@code iceos.usage-events.v1}, keyed by
  * execution id (org id outside an execution, {@code -} when neither is known). The usage row is the
- * outbox: it is sent right after its transaction commits, marked published once the broker
- * acknowledges, and a periodic relay sends rows a crash or a broker outage left unpublished. The
- * message id is the row id, so a resent event is recognisable as a duplicate.
+ * outbox: it is sent right after its transaction commits, marked published (in batches, each
+ * second) once the broker acknowledges, and a periodic relay sends rows a crash or a broker outage
+ * left unpublished. The message id is the row id, so a resent event is recognisable as a duplicate.
  */
 @ApplicationScoped
 public class UsageEventPublisher {
@@ -29,6 +33,7 @@ public class UsageEventPublisher {
 
   private final MutinyEmitter<UsageRecorded> events;
   private final UsageStore usage;
+  private final Queue<UUID> acknowledged = new ConcurrentLinkedQueue<>();
 
   UsageEventPublisher(
       @Channel(Channels.USAGE_EVENTS)
@@ -39,13 +44,38 @@ public class UsageEventPublisher {
     this.usage = usage;
   }
 
-  /** Sends {@code entry} without making the caller wait; a failed send is left to the relay. */
+  /**
+   * Sends {@code entry} without making the caller wait; once the broker acknowledges it, its row is
+   * marked published with others in the next second. A failed send is left to the relay.
+   */
   public void publishSoon(UsageEntry entry) {
-    publish(List.of(entry))
+    send(entry)
         .subscribe()
         .with(
-            ignored -> {},
+            ignored -> acknowledged.add(entry.id()),
             failure -> Log.debugf("Usage event %s left for the relay: %s", entry.id(), failure));
+  }
+
+  /**
+   * Marks the rows of acknowledged events published, many per statement: one UPDATE per call would
+   * double the gateway's database writes. A row left unmarked by a crash is sent again by the
+   * relay, a duplicate its id makes recognisable.
+   */
+  @Scheduled(every = "1s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  Uni<Void> markAcknowledged() {
+    List<UUID> ids = new ArrayList<>();
+    for (UUID id = acknowledged.poll(); id != null; id = acknowledged.poll()) {
+      ids.add(id);
+    }
+    if (ids.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    return usage
+        .markPublished(ids)
+        .onFailure()
+        .invoke(failure -> Log.warnf("Marking usage events published failed: %s", failure))
+        .onFailure()
+        .recoverWithNull();
   }
 
   @Scheduled(

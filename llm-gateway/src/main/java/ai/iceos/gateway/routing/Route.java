@@ -1,6 +1,8 @@
 package ai.iceos.gateway.routing;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -8,6 +10,9 @@ import java.util.regex.Pattern;
  * one character; case-sensitive) go to {@code provider}.
  */
 public record Route(String pattern, String provider) {
+  /** Each pattern compiled once: routing runs several times per call. */
+  private static final Map<String, Pattern> COMPILED = new ConcurrentHashMap<>();
+
   public Route {
     Objects.requireNonNull(pattern, "pattern");
     Objects.requireNonNull(provider, "provider");
@@ -25,8 +30,13 @@ public record Route(String pattern, String provider) {
     return new Route(rule.substring(0, eq).strip(), rule.substring(eq + 1).strip());
   }
 
+  /** A pattern without wildcards names exactly one model. */
+  public boolean namesOneModel() {
+    return pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0;
+  }
+
   public boolean matches(String model) {
-    return toRegex(pattern).matcher(model).matches();
+    return COMPILED.computeIfAbsent(pattern, Route::toRegex).matcher(model).matches();
   }
 
   private static Pattern toRegex(String glob) {

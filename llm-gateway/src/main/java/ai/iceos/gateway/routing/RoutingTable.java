@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Maps a model name to the provider that serves it: the first matching route wins, else the default
@@ -48,6 +50,21 @@ public record RoutingTable(
     ordered.add(model);
     ordered.addAll(fallbacks.getOrDefault(model, List.of()));
     return List.copyOf(ordered);
+  }
+
+  /**
+   * The models this table names outright, sorted: the patterns without wildcards and every model of
+   * the fallback lists (those requested and their fallbacks).
+   */
+  public SortedSet<String> namedModels() {
+    SortedSet<String> named = new TreeSet<>();
+    routes.stream().filter(Route::namesOneModel).map(Route::pattern).forEach(named::add);
+    fallbacks.forEach(
+        (model, next) -> {
+          named.add(model);
+          named.addAll(next);
+        });
+    return named;
   }
 
   /** The provider name for {@code model}, if any route or the default applies. */

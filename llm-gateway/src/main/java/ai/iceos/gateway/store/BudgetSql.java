@@ -1,9 +1,10 @@
 package ai.iceos.gateway.store;
 
 /**
- * The SQL of budget windows. Each statement touches one row and refers only to that row's columns
- * and {@code now()}, so that PostgreSQL re-evaluates its condition on the latest row version when
- * concurrent updates queue on the row lock (READ COMMITTED): the check-and-reserve is atomic.
+ * The SQL of budget windows. Each update touches rows one by one and refers only to that row's
+ * columns and {@code now()}, so that PostgreSQL re-evaluates its condition on the latest row
+ * version when concurrent updates queue on the row lock (READ COMMITTED): the check-and-reserve is
+ * atomic.
  */
 final class BudgetSql {
   /** Start of the row's current window. */
@@ -15,36 +16,39 @@ final class BudgetSql {
   private static final String SPENT =
       "(CASE WHEN window_start < " + CURRENT_WINDOW + " THEN 0 ELSE spent_micro_usd END)";
 
-  /** $1 scope, $2 amount: reserve when it fits under the limit. */
-  static final String RESERVE =
-      "UPDATE gateway.budget SET spent_micro_usd = "
-          + SPENT
-          + ", window_start = "
-          + CURRENT_WINDOW
-          + ", reserved_micro_usd = reserved_micro_usd + $2, updated_at = now()"
-          + " WHERE scope = $1 AND "
-          + SPENT
-          + " + reserved_micro_usd + $2 <= limit_micro_usd";
+  /**
+   * $1 scopes, $2 amount: reserve on every budgeted scope, all or none, in one statement (the
+   * function of migration V4, which repeats {@link #CURRENT_WINDOW} and {@link #SPENT}); returns
+   * the scopes held and the scope that refused (null when none did).
+   */
+  static final String RESERVE = "SELECT held, refused FROM gateway.reserve($1, $2)";
 
   /**
-   * $1 scopes, $2 reserved amount, $3 actual cost: release the reservation, book the cost; returns
-   * the scopes whose spend now exceeds their limit (possible only when a provider billed more than
-   * the reserved worst case).
+   * The usage row inserted by {@code insertUsage} (parameters $1 to $n) and, in the same statement,
+   * the reservation released and the cost booked ($n+1 scopes, $n+2 reserved amount, $n+3 actual
+   * cost); returns the scopes whose spend now exceeds their limit (possible only when a provider
+   * billed more than the reserved worst case). One statement: one round trip, atomic.
    */
-  static final String SETTLE =
-      "UPDATE gateway.budget SET spent_micro_usd = "
-          + SPENT
-          + " + $3, window_start = "
-          + CURRENT_WINDOW
-          + ", reserved_micro_usd = GREATEST(reserved_micro_usd - $2, 0), updated_at = now()"
-          + " WHERE scope = ANY($1) RETURNING scope, spent_micro_usd > limit_micro_usd AS over";
+  static String settleWithUsage(String insertUsage, int n) {
+    return "WITH recorded AS ("
+        + insertUsage
+        + ") UPDATE gateway.budget SET spent_micro_usd = "
+        + SPENT
+        + " + $"
+        + (n + 3)
+        + ", window_start = "
+        + CURRENT_WINDOW
+        + ", reserved_micro_usd = GREATEST(reserved_micro_usd - $"
+        + (n + 2)
+        + ", 0), updated_at = now() WHERE scope = ANY($"
+        + (n + 1)
+        + ") RETURNING scope, spent_micro_usd > limit_micro_usd AS over";
+  }
 
   /** $1 scopes, $2 reserved amount: release without booking anything. */
   static final String RELEASE =
       "UPDATE gateway.budget SET reserved_micro_usd = GREATEST(reserved_micro_usd - $2, 0),"
           + " updated_at = now() WHERE scope = ANY($1)";
-
-  static final String EXISTS = "SELECT 1 FROM gateway.budget WHERE scope = $1";
 
   static final String SELECT =
       "SELECT scope, limit_micro_usd, "

@@ -6,21 +6,23 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Budgets in {@code gateway.budget}. A reservation is one conditional UPDATE per scope inside one
- * transaction, in the caller's (sorted) scope order: either every scope that has a budget holds the
- * amount, or none does. Scopes without a budget row are unlimited.
+ * Budgets in {@code gateway.budget}. A reservation is one statement (the {@code gateway.reserve}
+ * function): one conditional UPDATE per scope, in the caller's (sorted) scope order, so either
+ * every scope that has a budget holds the amount, or none does. Scopes without a budget row are
+ * unlimited. Settling is one statement too: the usage row and the booked cost together.
  */
 @ApplicationScoped
 public class BudgetStore {
+  private static final String SETTLE_WITH_USAGE =
+      BudgetSql.settleWithUsage(UsageStore.INSERT, UsageStore.INSERT_PARAMETERS);
+
   private final Pool pool;
 
   BudgetStore(Pool pool) {
@@ -31,10 +33,16 @@ public class BudgetStore {
     if (scopes.isEmpty()) {
       return Uni.createFrom().item(new Reservation.Held(List.of(), microUsd));
     }
-    return pool.withTransaction(conn -> reserveEach(conn, scopes, 0, new ArrayList<>(), microUsd))
-        .onFailure(Exhausted.class)
-        .recoverWithItem(
-            exhausted -> new Reservation.Refused(((Exhausted) exhausted).scope, microUsd));
+    return pool.preparedQuery(BudgetSql.RESERVE)
+        .execute(Tuple.of(scopes.toArray(String[]::new), microUsd))
+        .map(rows -> toReservation(rows.iterator().next(), microUsd));
+  }
+
+  private static Reservation toReservation(Row row, long microUsd) {
+    String refused = row.getString("refused");
+    return refused == null
+        ? new Reservation.Held(List.of(row.getArrayOfStrings("held")), microUsd)
+        : new Reservation.Refused(refused, microUsd);
   }
 
   /**
@@ -44,19 +52,15 @@ public class BudgetStore {
    * until its window rolls over or its limit is raised.
    */
   public Uni<Void> settle(Reservation.Held held, long costMicroUsd, UsageEntry usage) {
-    return pool.withTransaction(
-        conn ->
-            UsageStore.insert(conn, usage)
-                .chain(
-                    () ->
-                        conn.preparedQuery(BudgetSql.SETTLE)
-                            .execute(
-                                Tuple.of(
-                                    held.scopes().toArray(String[]::new),
-                                    held.microUsd(),
-                                    costMicroUsd)))
-                .invoke(rows -> rows.forEach(row -> warnIfOver(row, held, costMicroUsd)))
-                .replaceWithVoid());
+    Tuple values =
+        UsageStore.row(usage)
+            .addArrayOfString(held.scopes().toArray(String[]::new))
+            .addLong(held.microUsd())
+            .addLong(costMicroUsd);
+    return pool.preparedQuery(SETTLE_WITH_USAGE)
+        .execute(values)
+        .invoke(rows -> rows.forEach(row -> warnIfOver(row, held, costMicroUsd)))
+        .replaceWithVoid();
   }
 
   private static void warnIfOver(Row row, Reservation.Held held, long costMicroUsd) {
@@ -91,43 +95,6 @@ public class BudgetStore {
         .map(Optional::orElseThrow);
   }
 
-  private Uni<Reservation> reserveEach(
-      SqlConnection conn, List<String> scopes, int index, List<String> held, long microUsd) {
-    if (index == scopes.size()) {
-      return Uni.createFrom().item(new Reservation.Held(held, microUsd));
-    }
-    String scope = scopes.get(index);
-    return conn.preparedQuery(BudgetSql.RESERVE)
-        .execute(Tuple.of(scope, microUsd))
-        .chain(updated -> updated.rowCount() == 1 ? held(scope) : refusedOrUnlimited(conn, scope))
-        .chain(
-            step ->
-                switch (step) {
-                  case HELD -> {
-                    held.add(scope);
-                    yield reserveEach(conn, scopes, index + 1, held, microUsd);
-                  }
-                  case UNLIMITED -> reserveEach(conn, scopes, index + 1, held, microUsd);
-                  case REFUSED -> Uni.createFrom().failure(new Exhausted(scope));
-                });
-  }
-
-  private enum Step {
-    HELD,
-    UNLIMITED,
-    REFUSED
-  }
-
-  private static Uni<Step> held(String scope) {
-    return Uni.createFrom().item(Step.HELD);
-  }
-
-  private static Uni<Step> refusedOrUnlimited(SqlConnection conn, String scope) {
-    return conn.preparedQuery(BudgetSql.EXISTS)
-        .execute(Tuple.of(scope))
-        .map(rows -> rows.size() > 0 ? Step.REFUSED : Step.UNLIMITED);
-  }
-
   private static BudgetState toState(Row row) {
     OffsetDateTime windowStart = row.getOffsetDateTime("window_start");
     return new BudgetState(
@@ -137,15 +104,5 @@ public class BudgetStore {
         row.getLong("reserved_micro_usd"),
         BudgetPeriod.parse(row.getString("period")).orElseThrow(),
         windowStart.toInstant());
-  }
-
-  /** Rolls the reservation transaction back; never leaves this class. */
-  private static final class Exhausted extends RuntimeException {
-    private final String scope;
-
-    Exhausted(String scope) {
-      super("budget exhausted: " + scope, null, false, false);
-      this.scope = scope;
-    }
   }
 }

@@ -5,7 +5,6 @@ import ai.iceos.gateway.chat.TokenUsage;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -16,7 +15,10 @@ import java.util.UUID;
 /** Recorded provider calls in {@code gateway.usage_record}. */
 @ApplicationScoped
 public class UsageStore {
-  private static final String INSERT =
+  static final int INSERT_PARAMETERS = 13;
+
+  /** Inserts one row from the {@value #INSERT_PARAMETERS} parameters of {@link #row}. */
+  static final String INSERT =
       "INSERT INTO gateway.usage_record (id, org_id, execution_id, node_id, model, provider,"
           + " prompt_tokens, completion_tokens, total_tokens, cost_micro_usd, created_at,"
           + " cached_prompt_tokens, cache_hit)"
@@ -25,7 +27,8 @@ public class UsageStore {
   private static final String UNPUBLISHED =
       "SELECT id, org_id, execution_id, node_id, model, provider, prompt_tokens,"
           + " cached_prompt_tokens, completion_tokens, cost_micro_usd, cache_hit, created_at"
-          + " FROM gateway.usage_record WHERE NOT published AND created_at < now() - $1::interval"
+          + " FROM gateway.usage_record WHERE NOT published"
+          + " AND created_at < now() - $1 * interval '1 millisecond'"
           + " ORDER BY created_at LIMIT $2";
 
   private static final String MARK_PUBLISHED =
@@ -55,7 +58,7 @@ public class UsageStore {
   /** Recorded calls whose usage event is not on Kafka yet, older than {@code minAge}. */
   public Uni<List<UsageEntry>> unpublished(Duration minAge, int limit) {
     return pool.preparedQuery(UNPUBLISHED)
-        .execute(Tuple.of(minAge.toMillis() + " milliseconds", limit))
+        .execute(Tuple.of(minAge.toMillis(), limit))
         .map(rows -> rows.stream().map(UsageStore::toEntry).toList());
   }
 
@@ -65,27 +68,23 @@ public class UsageStore {
         .replaceWithVoid();
   }
 
-  /** Inserts {@code entry} through {@code client} (a connection when inside a transaction). */
-  static Uni<Void> insert(SqlClient client, UsageEntry entry) {
+  /** The parameters of {@link #INSERT} for {@code entry}. */
+  static Tuple row(UsageEntry entry) {
     var tokens = entry.tokens();
-    Tuple row =
-        Tuple.from(
-            new Object[] {
-              entry.id(),
-              entry.attribution().orgId(),
-              entry.attribution().executionId(),
-              entry.attribution().nodeId(),
-              entry.model(),
-              entry.provider(),
-              tokens.promptTokens(),
-              tokens.completionTokens(),
-              tokens.totalTokens(),
-              entry.costMicroUsd(),
-              entry.createdAt().atOffset(ZoneOffset.UTC),
-              tokens.cachedPromptTokens(),
-              entry.cacheHit()
-            });
-    return client.preparedQuery(INSERT).execute(row).replaceWithVoid();
+    return Tuple.tuple()
+        .addValue(entry.id())
+        .addValue(entry.attribution().orgId())
+        .addValue(entry.attribution().executionId())
+        .addValue(entry.attribution().nodeId())
+        .addValue(entry.model())
+        .addValue(entry.provider())
+        .addValue(tokens.promptTokens())
+        .addValue(tokens.completionTokens())
+        .addValue(tokens.totalTokens())
+        .addValue(entry.costMicroUsd())
+        .addValue(entry.createdAt().atOffset(ZoneOffset.UTC))
+        .addValue(tokens.cachedPromptTokens())
+        .addValue(entry.cacheHit());
   }
 
   private static UsageEntry toEntry(Row row) {

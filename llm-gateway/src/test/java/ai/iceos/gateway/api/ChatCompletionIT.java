@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -180,5 +182,25 @@ class ChatCompletionIT {
         .body("input_usd_per_1m", equalTo(1))
         .body("cached_input_usd_per_1m", equalTo(0));
     client.model("claude-sonnet-4").statusCode(200).body("context_window", equalTo(200000));
+  }
+
+  @Test
+  void shouldListRoutedModelsWithoutAPriceToo() {
+    var client = GatewayClient.anonymous();
+    client
+        .models()
+        .statusCode(200)
+        .body("data.id", hasItems("local-llama", "fake-primary", "echo-fallback", "gpt-4o"))
+        .body("data.find { it.id == 'local-llama' }.object", equalTo("model"))
+        .body("data.find { it.id == 'local-llama' }.owned_by", equalTo("offline"))
+        .body("data.find { it.id == 'local-llama' }", not(hasKey("input_usd_per_1m")))
+        .body("data.find { it.id == 'local-llama' }", not(hasKey("context_window")));
+    client
+        .model("echo-fallback")
+        .statusCode(200)
+        .body("id", equalTo("echo-fallback"))
+        .body("owned_by", equalTo("offline"))
+        .body("$", not(hasKey("output_usd_per_1m")));
+    client.model("echo-not-named-anywhere").statusCode(404);
   }
 }

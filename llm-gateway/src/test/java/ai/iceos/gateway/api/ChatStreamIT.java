@@ -3,6 +3,9 @@ package ai.iceos.gateway.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import ai.iceos.gateway.budget.TokenMeter;
+import ai.iceos.gateway.chat.ChatMessage;
+import ai.iceos.gateway.chat.Role;
 import ai.iceos.gateway.provider.fake.FakeAnswer;
 import ai.iceos.gateway.resilience.FailingProviderResource;
 import ai.iceos.testkit.KafkaPostgresResource;
@@ -11,6 +14,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -95,7 +99,59 @@ class ChatStreamIT {
         .body("completion_tokens", equalTo(9));
   }
 
+  @Test
+  void shouldBookAStreamTheProviderCutWithTheTokenizerCountOfWhatArrived() throws Exception {
+    String execution = UUID.randomUUID().toString();
+    String scope = "execution:" + execution;
+    GatewayClient.anonymous().putBudget(scope, "{\"limit_usd\": 100}").statusCode(200);
+    control("recover");
+    control("cut");
+
+    // when: the provider sends the role and three words of a priced model, then drops the
+    // connection
+    HttpResponse<Stream<String>> response =
+        HttpClient.newHttpClient()
+            .sendAsync(
+                streamRequest(execution, "fake-metered"), HttpResponse.BodyHandlers.ofLines())
+            .get(30, TimeUnit.SECONDS);
+    assertThat(response.statusCode()).isEqualTo(200);
+    List<String> data =
+        response.body().filter(line -> line.startsWith("data: ")).map(l -> l.substring(6)).toList();
+
+    // then: the client got those three words, and the stream ended without [DONE]
+    StringBuilder received = new StringBuilder();
+    data.forEach(d -> received.append(new JsonPath(d).getString("choices[0].delta.content")));
+    assertThat(received.toString()).isEqualTo("The fake provider");
+    assertThat(data).doesNotContain("[DONE]");
+
+    // and: the call is booked with the tokenizer's count of the prompt and of what arrived, and
+    // its cost replaces the reservation in the budget
+    var meter = new TokenMeter();
+    int prompt =
+        meter.countPrompt("fake-metered", List.of(ChatMessage.of(Role.USER, "Hi")), List.of());
+    int completion = meter.count("fake-metered", "The fake provider");
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> usageCalls(execution) == 1);
+    // fake-metered: $1,000 / $2,000 per 1M tokens = 1,000 / 2,000 micro-USD per token
+    BigDecimal cost = BigDecimal.valueOf(prompt * 1_000L + completion * 2_000L, 6);
+    JsonPath usage =
+        GatewayClient.anonymous()
+            .usageOfExecution(execution)
+            .statusCode(200)
+            .body("prompt_tokens", equalTo(prompt))
+            .body("completion_tokens", equalTo(completion))
+            .extract()
+            .jsonPath();
+    assertThat(usage.getObject("cost_usd", BigDecimal.class)).isEqualByComparingTo(cost);
+    JsonPath budget = GatewayClient.anonymous().budget(scope).statusCode(200).extract().jsonPath();
+    assertThat(budget.getObject("reserved_usd", BigDecimal.class)).isZero();
+    assertThat(budget.getObject("spent_usd", BigDecimal.class)).isEqualByComparingTo(cost);
+  }
+
   private HttpRequest streamRequest(String execution) {
+    return streamRequest(execution, "fake-solo");
+  }
+
+  private HttpRequest streamRequest(String execution, String model) {
     return HttpRequest.newBuilder(chat)
         .header("Content-Type", "application/json")
         .header("X-Iceos-Org-Id", "org-stream")
@@ -103,8 +159,10 @@ class ChatStreamIT {
         .header("X-Iceos-Node-Id", "n1")
         .POST(
             HttpRequest.BodyPublishers.ofString(
-                "{\"model\": \"fake-solo\", \"stream\": true, \"messages\": [{\"role\": \"user\","
-                    + " \"content\": \"Hi\"}]}"))
+                "{\"model\": \""
+                    + model
+                    + "\", \"stream\": true, \"max_tokens\": 50, \"messages\": [{\"role\":"
+                    + " \"user\", \"content\": \"Hi\"}]}"))
         .build();
   }
 

@@ -16,13 +16,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * Retry-After: 1}) or recover over HTTP: {@code POST /control/fail}, {@code POST /control/recover};
  * {@code POST /control/calls} answers {@code {"calls": n}}, the chat calls received so far. After
  * {@code POST /control/gate} a stream sends its first two events (role, first word) and holds the
- * rest until {@code POST /control/open}. Models {@code fake-*} route to it; {@code fake-primary}
- * falls back to the offline {@code echo-fallback}.
+ * rest until {@code POST /control/open}; after {@code POST /control/cut} the next stream sends its
+ * role and first three words, then the connection is closed. Models {@code fake-*} route to it;
+ * {@code fake-primary} falls back to the offline {@code echo-fallback}.
  */
 public final class FailingProviderResource implements QuarkusTestResourceLifecycleManager {
   private final AtomicBoolean failing = new AtomicBoolean();
   private final AtomicInteger calls = new AtomicInteger();
   private final AtomicReference<CountDownLatch> gate = new AtomicReference<>();
+  private final AtomicBoolean cutNext = new AtomicBoolean();
   private FakeProviderServer fake;
 
   @Override
@@ -40,6 +42,7 @@ public final class FailingProviderResource implements QuarkusTestResourceLifecyc
       case "/control/fail" -> failing.set(true);
       case "/control/recover" -> failing.set(false);
       case "/control/gate" -> gate.set(new CountDownLatch(1));
+      case "/control/cut" -> cutNext.set(true);
       case "/control/open" -> {
         CountDownLatch closed = gate.getAndSet(null);
         if (closed != null) {
@@ -55,6 +58,9 @@ public final class FailingProviderResource implements QuarkusTestResourceLifecyc
           return FakeReply.status(503, Map.of("Retry-After", "1"));
         }
         FakeReply reply = FakeOpenAi.answer(request);
+        if (reply instanceof FakeReply.Events events && cutNext.getAndSet(false)) {
+          return new FakeReply.Cut(events, 4);
+        }
         CountDownLatch closed = gate.get();
         return closed != null && reply instanceof FakeReply.Events events
             ? new FakeReply.Gated(events, 2, closed)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -50,5 +51,15 @@ class RoutingTableTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> RoutingTable.parse(List.of("=openai"), Optional.empty()))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void shouldNameTheModelsOfExactRoutesAndFallbackLists() {
+    var table =
+        RoutingTable.parse(
+            List.of("llama3=ollama", "gpt-*=openai", "o?-mini=openai"),
+            Optional.empty(),
+            Map.of("gpt-4o", List.of("claude-sonnet-4", "llama3")));
+    assertThat(table.namedModels()).containsExactly("claude-sonnet-4", "gpt-4o", "llama3");
   }
 }

@@ -47,6 +47,19 @@ public sealed interface FakeReply {
   }
 
   /**
+   * A stream cut by the provider: its first {@code before} events are written, then the connection
+   * is closed without ending the response (no usage chunk, no {@code [DONE]}).
+   */
+  record Cut(Events events, int before) implements FakeReply {
+    @Override
+    public void writeTo(HttpServerResponse response) {
+      response.setChunked(true).putHeader("Content-Type", "text/event-stream");
+      events.events().subList(0, before).forEach(event -> response.write(Events.line(event)));
+      response.close();
+    }
+  }
+
+  /**
    * A stream whose first {@code before} events are written at once, the others only once {@code
    * gate} is opened (waiting on a thread of its own, at most 30 s).
    */
