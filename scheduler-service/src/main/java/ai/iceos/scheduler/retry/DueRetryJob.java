@@ -23,9 +23,9 @@ import java.util.function.Function;
  * drives it because quarkus-scheduler does not go below one second. Time comes from the store's
  * {@link java.time.InstantSource}.
  *
- * <p>Once at start-up it also re-sends the tasks of queued nodes of every running execution, and
- * then periodically those of executions that made no progress for a while, so a task lost before
- * any worker took it cannot leave an execution hanging.
+ * <p>Once at start-up it also re-sends the tasks of queued nodes of every running or paused
+ * execution, and then periodically those of executions that made no progress for a while, so a
+ * task lost before any worker took it cannot leave an execution hanging.
  */
 @ApplicationScoped
 class DueRetryJob {
