@@ -3,8 +3,10 @@ package ai.iceos.scheduler.run;
 import static ai.iceos.scheduler.run.Plans.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.iceos.contracts.blueprint.BackoffStrategy;
 import ai.iceos.contracts.blueprint.Limits;
 import ai.iceos.contracts.blueprint.NodeSpec;
+import ai.iceos.contracts.blueprint.RetryPolicy;
 import ai.iceos.contracts.blueprint.WorkflowNodeSpec;
 import ai.iceos.contracts.messaging.CancelRun;
 import ai.iceos.contracts.messaging.Failure;
@@ -157,6 +159,27 @@ class RunTransitionsWorkflowTest {
         .isEqualTo(
             "Workflow execution " + childStart.executionId() + " failed: Node fetch failed: boom");
     assertThat(applied.state().status()).isEqualTo(RunStatus.FAILED);
+  }
+
+  @Test
+  void shouldStartANewChildOnRetryAndIgnoreTheFormerChildsLateReport() {
+    NodeSpec sub = workflow("sub", REF, Map.of(), null);
+    ExecutionPlan plan =
+        plan().node(sub).retry("sub", new RetryPolicy(2, BackoffStrategy.FIXED, 0.0)).build();
+    Transition parent = RunTransitions.start(start(plan, 0, workflows()), NOW);
+    StartRun first = (StartRun) parent.commands().getFirst();
+
+    Transition retried =
+        RunTransitions.apply(
+            parent.state(), runChildToTheEnd(first, Failure.permanent("tool-error", "boom")), NOW);
+
+    assertThat(retried.state().node("sub").attempt()).isEqualTo(2);
+    StartRun second = (StartRun) retried.commands().getFirst();
+    assertThat(second.executionId())
+        .isEqualTo(WorkflowNodes.childId(PARENT, "sub", 2))
+        .isNotEqualTo(first.executionId());
+    NodeOutcome lateReport = runChildToTheEnd(first, null);
+    assertThat(RunTransitions.apply(retried.state(), lateReport, NOW).changed()).isFalse();
   }
 
   @Test
