@@ -54,7 +54,11 @@ final class IceosClient {
             response -> {
               if (response.statusCode() != expected) {
                 throw new IllegalStateException(
-                    "expected " + expected + " but got " + response.statusCode() + ": "
+                    "expected "
+                        + expected
+                        + " but got "
+                        + response.statusCode()
+                        + ": "
                         + response.body());
               }
               try {

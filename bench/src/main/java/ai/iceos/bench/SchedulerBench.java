@@ -18,12 +18,12 @@ import java.util.concurrent.Semaphore;
  * The scheduler's own cost, measured through the public API on a running system, next to Kafka's
  * produce → consume hop of the same run: per-node overhead on a 40-node chain of no-op nodes, a
  * 5-node diamond, a 100-item parallel loop, 1,000 one-node executions started at once, and node
- * executions per second sustained at a fixed offered rate. Node times come from the run events'
- * own timestamps, read from the topic.
+ * executions per second sustained at a fixed offered rate. Node times come from the run events' own
+ * timestamps, read from the topic.
  *
  * <p>{@code --api http://127.0.0.1:8080}, {@code --kafka 127.0.0.1:29092}, {@code --token
- * dev-token}, {@code --runs 20}, {@code --burst 1000}, {@code --rate 1000} (nodes/s offered), {@code
- * --seconds 30}.
+ * dev-token}, {@code --runs 20}, {@code --burst 1000}, {@code --rate 1000} (nodes/s offered),
+ * {@code --seconds 30}.
  */
 public final class SchedulerBench {
   private final IceosClient client;
@@ -51,8 +51,15 @@ public final class SchedulerBench {
       LatencySample hop = new KafkaHopBench(kafka).run(200, 2000);
       lines.add(hop.markdownRow());
       lines.addAll(bench.chain(40, runs));
-      lines.add(bench.sequential("5-node diamond, client end to end", SchedulerBlueprints.diamond(), runs, null));
-      lines.add(bench.sequential("100-item parallel loop, client end to end", SchedulerBlueprints.parallelLoop(), Math.max(3, runs / 4), items(100)));
+      lines.add(
+          bench.sequential(
+              "5-node diamond, client end to end", SchedulerBlueprints.diamond(), runs, null));
+      lines.add(
+          bench.sequential(
+              "100-item parallel loop, client end to end",
+              SchedulerBlueprints.parallelLoop(),
+              Math.max(3, runs / 4),
+              items(100)));
       String burstLine = bench.burst(burst);
       String sustainedLine = bench.sustained(rate, seconds);
       LatencySample hopAfter = new KafkaHopBench(kafka).run(200, 2000);
@@ -73,9 +80,7 @@ public final class SchedulerBench {
     client.send(
         client
             .post("/api/v1/policy", policy)
-            .method(
-                "PUT",
-                java.net.http.HttpRequest.BodyPublishers.ofString(policy.toString())),
+            .method("PUT", java.net.http.HttpRequest.BodyPublishers.ofString(policy.toString())),
         200);
   }
 
@@ -119,7 +124,10 @@ public final class SchedulerBench {
     return List.of(
         sample(n + "-node no-op chain, per node (engine time / " + n + " per execution)", perNode)
             .markdownRow(),
-        sample(n + "-node no-op chain, each node's step (previous node.completed → node.completed)", steps)
+        sample(
+                n
+                    + "-node no-op chain, each node's step (previous node.completed → node.completed)",
+                steps)
             .markdownRow());
   }
 
@@ -142,26 +150,39 @@ public final class SchedulerBench {
     return sample(name, took).markdownRow();
   }
 
-  /** n one-node executions posted at once (64 requests in flight); rate = n / time to the last end. */
+  /**
+   * n one-node executions posted at once (64 requests in flight); rate = n / time to the last end.
+   */
   private String burst(int n) throws Exception {
     String blueprintId = client.createBlueprint(SchedulerBlueprints.chain(1));
     long started = System.nanoTime();
     List<String> ids = startAll(blueprintId, n, 64);
     long posted = System.nanoTime();
     boolean done = watcher.awaitTerminal(ids, Duration.ofSeconds(300));
-    long last = ids.stream().map(watcher::terminalAt).filter(t -> t != null).mapToLong(t -> t).max().orElse(posted);
+    long last =
+        ids.stream()
+            .map(watcher::terminalAt)
+            .filter(t -> t != null)
+            .mapToLong(t -> t)
+            .max()
+            .orElse(posted);
     long completed = ids.stream().filter(id -> isCompleted(watcher.of(id))).count();
     double seconds = (last - started) / 1e9;
     return String.format(
         "Burst: %d one-node executions posted at once (64 requests in flight): all posted after %.2f s,"
             + " %d completed%s, last one ended after %.2f s → **%.0f executions/s**.",
-        n, (posted - started) / 1e9, completed, done ? "" : " (timed out)", seconds, completed / seconds);
+        n,
+        (posted - started) / 1e9,
+        completed,
+        done ? "" : " (timed out)",
+        seconds,
+        completed / seconds);
   }
 
   /**
-   * Offers {@code rate} node executions per second for {@code seconds}: executions of 10 independent
-   * no-op nodes started at rate/10 per second. Reports nodes completed per second over the window
-   * and each node's latency (node.queued → node.completed, scheduler timestamps).
+   * Offers {@code rate} node executions per second for {@code seconds}: executions of 10
+   * independent no-op nodes started at rate/10 per second. Reports nodes completed per second over
+   * the window and each node's latency (node.queued → node.completed, scheduler timestamps).
    */
   private String sustained(int rate, int seconds) throws Exception {
     int width = 10;
@@ -193,7 +214,8 @@ public final class SchedulerBench {
         if (event.eventType() == RunEventType.NODE_QUEUED) {
           queued.putIfAbsent(event.nodeId(), event.timestamp());
           firstQueued = min(firstQueued, event.timestamp());
-        } else if (event.eventType() == RunEventType.NODE_COMPLETED && queued.containsKey(event.nodeId())) {
+        } else if (event.eventType() == RunEventType.NODE_COMPLETED
+            && queued.containsKey(event.nodeId())) {
           nodes++;
           latencies.add(Duration.between(queued.get(event.nodeId()), event.timestamp()).toNanos());
           lastCompleted = max(lastCompleted, event.timestamp());
@@ -201,14 +223,26 @@ public final class SchedulerBench {
       }
     }
     LatencySample sample = sample("node.queued → node.completed", latencies);
-    double window = firstQueued == null ? Double.NaN : Duration.between(firstQueued, lastCompleted).toNanos() / 1e9;
+    double window =
+        firstQueued == null
+            ? Double.NaN
+            : Duration.between(firstQueued, lastCompleted).toNanos() / 1e9;
     return String.format(
         "Sustained: offered %d node executions/s (%d executions of %d independent no-op nodes in %.1f s);"
             + " %d of %d nodes completed in %.1f s (first node.queued → last node.completed) →"
             + " **%.0f node executions/s**; node latency (queued → completed) p50 %.1f ms, p99 %.1f ms,"
             + " max %.1f ms.",
-        rate, executions, width, offeredFor / 1e9, nodes, (long) executions * width, window,
-        nodes / window, sample.percentileMs(50), sample.percentileMs(99), sample.percentileMs(100));
+        rate,
+        executions,
+        width,
+        offeredFor / 1e9,
+        nodes,
+        (long) executions * width,
+        window,
+        nodes / window,
+        sample.percentileMs(50),
+        sample.percentileMs(99),
+        sample.percentileMs(100));
   }
 
   private List<String> startAll(String blueprintId, int n, int concurrency) throws Exception {
@@ -235,7 +269,8 @@ public final class SchedulerBench {
     if (wait) {
       return executeAndWait(blueprintId, items).path("execution_id").asText();
     }
-    return client.send(client.post("/api/v1/executions", body(blueprintId, items, 100)), 202)
+    return client
+        .send(client.post("/api/v1/executions", body(blueprintId, items, 100)), 202)
         .path("execution_id")
         .asText();
   }

@@ -24,8 +24,8 @@ import java.util.function.Function;
  * {@link java.time.InstantSource}.
  *
  * <p>Once at start-up it also re-sends the tasks of queued nodes of every running or paused
- * execution, and then periodically those of executions that made no progress for a while, so a
- * task lost before any worker took it cannot leave an execution hanging.
+ * execution, and then periodically those of executions that made no progress for a while, so a task
+ * lost before any worker took it cannot leave an execution hanging.
  */
 @ApplicationScoped
 class DueRetryJob {
