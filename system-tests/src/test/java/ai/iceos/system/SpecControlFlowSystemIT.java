@@ -218,6 +218,34 @@ class SpecControlFlowSystemIT {
   }
 
   @Test
+  void shouldBoundAParallelLoopsIterationsByMaxParallel() {
+    // given: four iterations fanned out, at most two nodes running at once
+    String blueprint =
+        """
+        {"max_parallel": 2, "nodes": [
+          {"id": "fan", "type": "loop", "items_source": "{{ inputs.items }}", "parallel": true,
+           "body": [{"id": "nap", "type": "tool", "tool_name": "sleep",
+                     "tool_args": {"seconds": "{{ item }}"}}]}
+        ]}
+        """;
+
+    // when
+    SpecRuns.Run run = runs.run(blueprint, "{\"items\": [0.3, 0.3, 0.3, 0.3]}");
+
+    // then
+    run.expectStatus("completed");
+    assertThat(run.output("fan")).hasSize(4);
+    RunEvents events = run.events();
+    assertThat(events.maxRunningAtOnce()).as("running at once: %s", events.types()).isEqualTo(2);
+    long firstEnd =
+        Math.min(
+            events.seq("node.completed", "fan[0].nap"), events.seq("node.completed", "fan[1].nap"));
+    assertThat(events.seq("node.queued", "fan[2].nap")).isGreaterThan(firstEnd);
+    assertThat(events.seq("node.completed", "fan[3].nap"))
+        .isLessThan(events.seq("node.completed", "fan"));
+  }
+
+  @Test
   void shouldFailTheLoopWhenABodyNodeFails() {
     // given
     String blueprint =
@@ -327,6 +355,7 @@ class SpecControlFlowSystemIT {
     SpecRuns.Run run = runs.run(blueprint);
 
     // then
+    run.expectStatus("completed");
     run.expectNode("fan", "succeeded");
     assertThat(run.output("fan"))
         .isEqualTo(
@@ -341,6 +370,37 @@ class SpecControlFlowSystemIT {
     assertThat(events.seq("node.failed", "bad")).isLessThan(events.seq("node.completed", "fan"));
     assertThat(events.seq("node.completed", "good"))
         .isLessThan(events.seq("node.completed", "fan"));
+  }
+
+  @Test
+  void shouldFailAParallelNodeWaitingForAnyWhenNoBranchSucceeds() {
+    // given
+    String blueprint =
+        """
+        {"nodes": [
+          {"id": "fan", "type": "parallel", "wait_strategy": "any", "branches": [
+            [{"id": "bad", "type": "tool", "tool_name": "fail", "tool_args": {"msg": "one"}}],
+            [{"id": "worse", "type": "tool", "tool_name": "fail", "tool_args": {"msg": "two"}}]]}
+        ]}
+        """;
+
+    // when
+    SpecRuns.Run run = runs.run(blueprint);
+
+    // then
+    run.expectStatus("failed");
+    run.expectNode("fan", "failed");
+    assertThat(run.error("fan")).isEqualTo("Node 'bad' failed: one");
+    assertThat(run.view().path("result").path("error").asText())
+        .isEqualTo("Node fan failed: Node 'bad' failed: one");
+    RunEvents events = run.events();
+    assertThat(events.nodeTypes("bad"))
+        .containsExactly("node.queued", "node.started", "node.failed");
+    assertThat(events.nodeTypes("worse"))
+        .containsExactly("node.queued", "node.started", "node.failed");
+    long lastBranch =
+        Math.max(events.seq("node.failed", "bad"), events.seq("node.failed", "worse"));
+    assertThat(lastBranch).isLessThan(events.seq("node.failed", "fan"));
   }
 
   @Test

@@ -113,6 +113,36 @@ class SpecGuardsAndCancellationSystemIT {
   }
 
   @Test
+  void shouldFailTheLlmNodeThatWouldExceedMaxLlmCalls() {
+    // given
+    String blueprint =
+        """
+        {"limits": {"max_llm_calls": 1}, "nodes": [
+          {"id": "first", "type": "llm", "model": "gpt-4o", "prompt": "one"},
+          {"id": "second", "type": "llm", "model": "gpt-4o", "prompt": "two",
+           "dependencies": ["first"]}
+        ]}
+        """;
+
+    // when
+    SpecRuns.Run run = runs.run(blueprint);
+
+    // then
+    String error = "LLM call budget exceeded (max=1, current=2)";
+    run.expectStatus("failed");
+    run.expectNode("first", "succeeded");
+    assertThat(run.output("first").path("response").asText()).isEqualTo("ECHO::one");
+    run.expectNode("second", "failed");
+    assertThat(run.error("second")).isEqualTo(error);
+    assertThat(run.view().path("usage").path("llm_calls").asInt()).isEqualTo(1);
+    RunEvents events = run.events();
+    assertThat(events.nodeTypes("second")).containsExactly("node.failed");
+    assertThat(events.seq("node.completed", "first"))
+        .isLessThan(events.seq("node.failed", "second"));
+    assertThat(errors(events)).containsExactly("Node second failed: " + error);
+  }
+
+  @Test
   void shouldFailTheExecutionWhenItsTimeoutSecondsRunOut() {
     // given
     String blueprint =
@@ -189,6 +219,36 @@ class SpecGuardsAndCancellationSystemIT {
     assertThat(view.path("status").asText()).isEqualTo("cancelled");
     assertThat(view.path("nodes").path("nap").path("status").asText()).isEqualTo("cancelled");
     assertThat(new RunEvents(api.events(executionId)).all()).hasSameSizeAs(events.all());
+  }
+
+  @Test
+  void shouldCancelAnExecutionWaitingForAHuman() {
+    // given
+    String executionId =
+        runs.start(
+            """
+            {"nodes": [
+              {"id": "ask", "type": "human", "prompt_message": "Go?"},
+              {"id": "after", "type": "tool", "tool_name": "echo", "dependencies": ["ask"]}
+            ]}
+            """,
+            "{}");
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> runs.nodeStatus(executionId, "ask").equals("waiting"));
+
+    // when
+    api.cancel(executionId).expect(202);
+    SpecRuns.Run run = runs.finish(executionId);
+
+    // then
+    run.expectStatus("cancelled");
+    run.expectNode("ask", "cancelled");
+    run.expectNode("after", "cancelled");
+    RunEvents events = run.events();
+    assertThat(events.nodeTypes("ask")).containsExactly("node.queued", "node.waiting");
+    assertThat(events.all().getLast().path("event_type").asText()).isEqualTo("workflow.cancelled");
+    api.decide(executionId, "ask", SpecRuns.json("{\"approved\": true}")).expectProblem(409);
   }
 
   @Test

@@ -61,6 +61,51 @@ class SpecHumanAndCodeSystemIT {
   }
 
   @Test
+  void shouldRecordAChoiceAndARejectionAsDecisions() {
+    // given
+    String blueprint =
+        """
+        {"nodes": [
+          {"id": "pick", "type": "human", "prompt_message": "Which colour?",
+           "approval_type": "choice", "choices": ["red", "blue"]},
+          {"id": "veto", "type": "human", "prompt_message": "Publish?"}
+        ]}
+        """;
+    String executionId = runs.start(blueprint, "{}");
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                runs.nodeStatus(executionId, "pick").equals("waiting")
+                    && runs.nodeStatus(executionId, "veto").equals("waiting"));
+
+    // when
+    api.decide(executionId, "pick", SpecRuns.json("{\"approved\": true, \"choice\": \"blue\"}"))
+        .expect(200);
+    api.decide(executionId, "veto", SpecRuns.json("{\"approved\": false, \"response\": \"no\"}"))
+        .expect(200);
+    SpecRuns.Run run = runs.finish(executionId);
+
+    // then
+    run.expectStatus("completed");
+    assertThat(run.output("pick"))
+        .isEqualTo(
+            SpecRuns.json(
+                """
+                {"approved": true, "response": null, "choice": "blue", "input": null,
+                 "decided_by": "human"}
+                """));
+    assertThat(run.output("veto").path("approved").asBoolean()).isFalse();
+    assertThat(run.output("veto").path("response").asText()).isEqualTo("no");
+    RunEvents events = run.events();
+    JsonNode waiting = events.one("node.waiting", "pick").path("data");
+    assertThat(waiting.path("approval_type").asText()).isEqualTo("choice");
+    assertThat(SpecRuns.texts(waiting.path("choices"))).containsExactly("red", "blue");
+    assertThat(events.nodeTypes("veto"))
+        .containsExactly("node.queued", "node.waiting", "node.completed");
+  }
+
+  @Test
   void shouldApproveByItselfAfterAutoApproveAfter() {
     // given
     String blueprint =
