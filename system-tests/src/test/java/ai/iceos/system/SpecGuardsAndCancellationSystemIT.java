@@ -181,11 +181,7 @@ class SpecGuardsAndCancellationSystemIT {
           {"id": "after", "type": "tool", "tool_name": "echo", "dependencies": ["nap"]}
         ]}
         """;
-    String executionId = runs.start(blueprint, "{}");
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(100))
-        .until(() -> runs.nodeStatus(executionId, "nap").equals("running"));
+    String executionId = runs.startUntil(blueprint, "running", "nap");
 
     // when
     api.cancel(executionId).expect(202);
@@ -225,17 +221,15 @@ class SpecGuardsAndCancellationSystemIT {
   void shouldCancelAnExecutionWaitingForAHuman() {
     // given
     String executionId =
-        runs.start(
+        runs.startUntil(
             """
             {"nodes": [
               {"id": "ask", "type": "human", "prompt_message": "Go?"},
               {"id": "after", "type": "tool", "tool_name": "echo", "dependencies": ["ask"]}
             ]}
             """,
-            "{}");
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> runs.nodeStatus(executionId, "ask").equals("waiting"));
+            "waiting",
+            "ask");
 
     // when
     api.cancel(executionId).expect(202);

@@ -1,10 +1,8 @@
 package ai.iceos.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,10 +25,7 @@ class SpecHumanAndCodeSystemIT {
            "tool_args": {"ok": "{{ approve.approved }}", "note": "{{ approve.response }}"}}
         ]}
         """;
-    String executionId = runs.start(blueprint, "{}");
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> runs.nodeStatus(executionId, "approve").equals("waiting"));
+    String executionId = runs.startUntil(blueprint, "waiting", "approve");
     assertThat(runs.view(executionId).path("status").asText()).isEqualTo("running");
 
     // when
@@ -71,13 +66,7 @@ class SpecHumanAndCodeSystemIT {
           {"id": "veto", "type": "human", "prompt_message": "Publish?"}
         ]}
         """;
-    String executionId = runs.start(blueprint, "{}");
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () ->
-                runs.nodeStatus(executionId, "pick").equals("waiting")
-                    && runs.nodeStatus(executionId, "veto").equals("waiting"));
+    String executionId = runs.startUntil(blueprint, "waiting", "pick", "veto");
 
     // when
     api.decide(executionId, "pick", SpecRuns.json("{\"approved\": true, \"choice\": \"blue\"}"))

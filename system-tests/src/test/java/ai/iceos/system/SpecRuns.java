@@ -1,11 +1,13 @@
 package ai.iceos.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ai.iceos.contracts.json.IceosJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -72,6 +74,22 @@ final class SpecRuns {
   /** Creates the blueprint (it must compile), starts it and returns the execution id. */
   String start(String blueprint, String inputs) {
     return startCompiled(api.createCompiled(json(blueprint)), inputs);
+  }
+
+  /**
+   * Creates and starts the blueprint, then waits (bounded) until each of these nodes has this
+   * status, polling the view; returns the execution id.
+   */
+  String startUntil(String blueprint, String status, String... nodeIds) {
+    String executionId = start(blueprint, "{}");
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () ->
+                java.util.Arrays.stream(nodeIds)
+                    .allMatch(node -> nodeStatus(executionId, node).equals(status)));
+    return executionId;
   }
 
   /** Starts a compiled blueprint and returns the execution id. */
