@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /** A small fluent client of the public REST API, as a user's program would call it. */
 final class IceosApi {
@@ -110,6 +111,44 @@ final class IceosApi {
   Answer execution(String executionId, int waitSeconds) {
     return send(
         request("/api/v1/executions/" + executionId + "?wait_seconds=" + waitSeconds).GET());
+  }
+
+  /** Asks to cancel a running execution. */
+  Answer cancel(String executionId) {
+    return send(post("/api/v1/executions/" + executionId + "/cancel", "{}"));
+  }
+
+  /** Sends a decision for a waiting {@code human} node. */
+  Answer decide(String executionId, String nodeId, JsonNode decision) {
+    return send(
+        post(
+            "/api/v1/executions/" + executionId + "/nodes/" + nodeId + "/decision",
+            body(decision)));
+  }
+
+  /**
+   * Every run event of the execution, in order, from its Server-Sent Events stream ({@code GET
+   * /api/v1/executions/{id}/events}), which ends after the terminal event.
+   */
+  List<JsonNode> events(String executionId) {
+    HttpRequest request =
+        request("/api/v1/executions/" + executionId + "/events")
+            .header("Accept", "text/event-stream")
+            .GET()
+            .build();
+    try {
+      HttpResponse<java.util.stream.Stream<String>> response =
+          http.send(request, HttpResponse.BodyHandlers.ofLines());
+      assertThat(response.statusCode()).as("status of the event stream").isEqualTo(200);
+      try (var lines = response.body()) {
+        return ServerSentEvents.read(lines.iterator());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String body(JsonNode json) {

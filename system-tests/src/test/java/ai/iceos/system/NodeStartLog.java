@@ -1,11 +1,14 @@
 package ai.iceos.system;
 
+import ai.iceos.contracts.messaging.NodeOutcome;
 import ai.iceos.contracts.messaging.NodeStarted;
 import ai.iceos.contracts.messaging.Topics;
 import ai.iceos.contracts.messaging.serde.NodeOutcomeDeserializer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,6 +26,20 @@ final class NodeStartLog {
    */
   static Map<String, Set<String>> workersByNode(String bootstrap, String executionId) {
     Map<String, Set<String>> workers = new HashMap<>();
+    for (NodeOutcome outcome : outcomes(bootstrap, executionId)) {
+      if (outcome instanceof NodeStarted started) {
+        workers.computeIfAbsent(started.nodeId(), id -> new HashSet<>()).add(started.workerId());
+      }
+    }
+    return workers;
+  }
+
+  /**
+   * Every report the workers sent about the execution's attempts, in topic order; read like {@link
+   * #workersByNode}.
+   */
+  static List<NodeOutcome> outcomes(String bootstrap, String executionId) {
+    List<NodeOutcome> outcomes = new ArrayList<>();
     try (var consumer =
         AuditConsumer.of(bootstrap, Topics.NODE_OUTCOMES, new NodeOutcomeDeserializer())) {
       long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
@@ -35,15 +52,12 @@ final class NodeStartLog {
           lastRecordAt = System.nanoTime();
         }
         for (var record : records) {
-          if (record.value() instanceof NodeStarted started
-              && executionId.equals(started.executionId())) {
-            workers
-                .computeIfAbsent(started.nodeId(), id -> new HashSet<>())
-                .add(started.workerId());
+          if (record.value() != null && executionId.equals(record.value().executionId())) {
+            outcomes.add(record.value());
           }
         }
       }
     }
-    return workers;
+    return outcomes;
   }
 }
