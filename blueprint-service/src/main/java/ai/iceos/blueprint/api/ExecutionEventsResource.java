@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
@@ -27,8 +28,10 @@ import org.jboss.resteasy.reactive.RestQuery;
  * The run events of an execution as Server-Sent Events: every stored event in sequence order
  * ({@code id:} = sequence, {@code event:} = event type), then live ones as they are stored, ending
  * after the terminal event. A client that reconnects with {@code Last-Event-ID} (or {@code
- * ?last_event_id=}) gets exactly the events after that sequence. {@link EventStreamGuard} has
- * checked that the caller's org owns the execution.
+ * ?last_event_id=}) gets exactly the events after that sequence. A retry continues a failed
+ * execution's events (decision 0113): a stream that starts with nothing after a failed execution's
+ * end waits one keep-alive window for them before it ends (docs/events.md). {@link
+ * EventStreamGuard} has checked that the caller's org owns the execution.
  */
 @Path("/api/v1/executions/{id}/events")
 public class ExecutionEventsResource {
@@ -58,19 +61,30 @@ public class ExecutionEventsResource {
   /** Batches until one ends the stream; a batch with nothing new becomes a keep-alive comment. */
   private Multi<EventBatch> events(UUID id, long after) {
     AtomicLong sent = new AtomicLong(after);
-    return Multi.createBy().repeating().uni(() -> next(id, sent)).whilst(batch -> !batch.ends());
+    AtomicBoolean atFailedEnd = new AtomicBoolean();
+    return Multi.createBy()
+        .repeating()
+        .uni(() -> next(id, sent, atFailedEnd))
+        .whilst(batch -> !batch.ends());
   }
 
-  private Uni<EventBatch> next(UUID id, AtomicLong sent) {
+  /**
+   * The next batch, or a keep-alive after {@link #KEEP_ALIVE} without news. At the end of a failed
+   * execution it waits for a retry's events instead, and ends the stream if none came.
+   */
+  private Uni<EventBatch> next(UUID id, AtomicLong sent, AtomicBoolean atFailedEnd) {
     return wakeups
         .await(
             WaitKeys.execution(id.toString()),
             () ->
                 queries
                     .eventsAfter(id, sent.get(), BATCH)
-                    .map(batch -> Optional.of(batch).filter(EventBatch::hasNews)),
+                    .invoke(batch -> atFailedEnd.set(batch.failedEnd()))
+                    .map(batch -> Optional.of(batch).filter(b -> b.hasNews() && !b.failedEnd())),
             KEEP_ALIVE)
-        .map(found -> found.orElseGet(EventBatch::none))
+        .map(
+            found ->
+                found.orElseGet(() -> atFailedEnd.get() ? EventBatch.end() : EventBatch.none()))
         .invoke(
             batch -> {
               if (!batch.events().isEmpty()) {

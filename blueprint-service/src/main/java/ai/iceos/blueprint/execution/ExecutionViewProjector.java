@@ -1,6 +1,7 @@
 package ai.iceos.blueprint.execution;
 
 import ai.iceos.contracts.messaging.RunEvent;
+import ai.iceos.contracts.messaging.RunEventType;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.Iterator;
@@ -11,14 +12,17 @@ import java.util.stream.StreamSupport;
 
 /**
  * view = f(view, event): folds one run event (data per docs/events.md) into the execution view.
- * Events must be applied in sequence order; a terminal view ignores everything after it.
+ * Events must be applied in sequence order, each once. A terminal view ignores everything after it,
+ * except a retry of a failed execution: {@code workflow.resumed} with {@code reason: "retry"}
+ * reopens it (decision 0113). {@code node.alert} has no place in the view (SPEC §3.1); it is only
+ * an event.
  */
 public final class ExecutionViewProjector {
   private ExecutionViewProjector() {}
 
   public static ExecutionView apply(ExecutionView view, RunEvent event) {
     if (view.status().isTerminal()) {
-      return view;
+      return isRetry(view, event) ? retried(view, event) : view;
     }
     JsonNode data = event.data();
     return switch (event.eventType()) {
@@ -74,6 +78,28 @@ public final class ExecutionViewProjector {
     }
     return view.with(
         ExecutionStatus.RUNNING, view.result(), nodes, view.usage(), event.timestamp(), null);
+  }
+
+  private static boolean isRetry(ExecutionView view, RunEvent event) {
+    return view.status() == ExecutionStatus.FAILED
+        && event.eventType() == RunEventType.WORKFLOW_RESUMED
+        && "retry".equals(text(event.data(), "reason"));
+  }
+
+  /**
+   * Reopens a failed execution: running again, no result or end yet, and every node the scheduler
+   * re-runs back to pending (its attempts kept, since attempt numbers continue).
+   */
+  private static ExecutionView retried(ExecutionView view, RunEvent event) {
+    Map<String, NodeView> nodes = new LinkedHashMap<>(view.nodes());
+    for (JsonNode reset : event.data().path("reset_nodes")) {
+      nodes.computeIfPresent(
+          reset.asText(),
+          (id, n) ->
+              NodeView.pending(n.type(), n.level()).withStatus(NodeStatus.PENDING, n.attempts()));
+    }
+    return view.with(
+        ExecutionStatus.RUNNING, RunResult.open(), nodes, view.usage(), view.startedAt(), null);
   }
 
   private static ExecutionView withStatus(ExecutionView view, ExecutionStatus status) {

@@ -74,10 +74,12 @@ public class ExecutionQueries {
                                 rows ->
                                     EventBatch.of(
                                         rows.stream().map(RunEventEntity::toEvent).toList(),
-                                        isFinished(execution)))));
+                                        execution.lastSequence,
+                                        status(execution).isTerminal(),
+                                        status(execution) == ExecutionStatus.FAILED))));
   }
 
-  private static boolean isFinished(ExecutionEntity execution) {
-    return ExecutionStatus.fromWireName(execution.status).isTerminal();
+  private static ExecutionStatus status(ExecutionEntity execution) {
+    return ExecutionStatus.fromWireName(execution.status);
   }
 }

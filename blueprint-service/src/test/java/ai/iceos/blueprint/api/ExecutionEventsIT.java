@@ -2,10 +2,13 @@ package ai.iceos.blueprint.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import ai.iceos.blueprint.SchedulerDouble;
 import ai.iceos.blueprint.TestKafka;
 import ai.iceos.blueprint.Tokens;
+import ai.iceos.contracts.messaging.RunEvent;
 import ai.iceos.contracts.messaging.RunEventType;
 import ai.iceos.contracts.messaging.Topics;
 import ai.iceos.testkit.KafkaPostgresResource;
@@ -24,8 +27,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -113,6 +120,58 @@ class ExecutionEventsIT {
   }
 
   @Test
+  void shouldContinueAFailedExecutionsStreamWithTheEventsOfItsRetry() throws Exception {
+    // given: a failed execution whose stream ended after workflow.failed
+    String id = SchedulerDouble.start(Tokens.ACME, SchedulerDouble.compiledBlueprint(Tokens.ACME));
+    SchedulerDouble.event(id, 1, RunEventType.WORKFLOW_STARTED, null);
+    SchedulerDouble.event(id, 2, RunEventType.NODE_FAILED, "a");
+    SchedulerDouble.event(id, 3, RunEventType.WORKFLOW_FAILED, null);
+    HttpResponse<InputStream> first = open(id, null);
+    try (BufferedReader reader = reader(first)) {
+      assertThat(read(reader, 3)).extracting(Received::event).endsWith("workflow.failed");
+      assertThat(reader.lines().filter(l -> l.startsWith("id:")).count()).isZero();
+    }
+
+    // when: the client reconnects before the scheduler has reported the retry, then it does
+    CompletableFuture<HttpResponse<InputStream>> second = openAsync(id, "3");
+    TestKafka.send(
+        Topics.RUN_EVENTS,
+        id,
+        new RunEvent(
+            UUID.randomUUID(),
+            id,
+            4,
+            RunEventType.WORKFLOW_RESUMED,
+            null,
+            TestKafka.json("{\"reason\":\"retry\",\"retry\":1,\"reset_nodes\":[\"a\"]}"),
+            Instant.now()));
+    SchedulerDouble.event(id, 5, RunEventType.NODE_STARTED, "a");
+    SchedulerDouble.event(id, 6, RunEventType.WORKFLOW_COMPLETED, null);
+
+    // then: it gets the retry's events up to the new terminal event, then the stream ends
+    List<Received> after;
+    try (BufferedReader reader = reader(second.get(60, TimeUnit.SECONDS))) {
+      after = read(reader, 3);
+      assertThat(reader.lines().filter(l -> l.startsWith("id:")).count()).isZero();
+    }
+    assertThat(after).extracting(Received::id).containsExactly("4", "5", "6");
+    assertThat(after)
+        .extracting(Received::event)
+        .containsExactly("workflow.resumed", "node.started", "workflow.completed");
+    assertThat(TestKafka.json(after.get(0).data()).path("data").path("reason").asText())
+        .isEqualTo("retry");
+    // and the view was reopened: a runs again instead of staying failed
+    given()
+        .header("Authorization", Tokens.bearer(Tokens.ACME))
+        .get("/api/v1/executions/" + id)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("completed"))
+        .body("nodes.a.status", equalTo("running"))
+        .body("nodes.a.error", nullValue());
+  }
+
+  @Test
   void shouldAnswer404ProblemForAnotherOrgsExecution() {
     String id = SchedulerDouble.start(Tokens.ACME, SchedulerDouble.compiledBlueprint(Tokens.ACME));
     given()
@@ -130,6 +189,13 @@ class ExecutionEventsIT {
       request.header("Last-Event-ID", lastEventId);
     }
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+  }
+
+  private static CompletableFuture<HttpResponse<InputStream>> openAsync(
+      String id, String lastEventId) {
+    return HTTP.sendAsync(
+        request(URI.create(base() + id + "/events")).header("Last-Event-ID", lastEventId).build(),
+        HttpResponse.BodyHandlers.ofInputStream());
   }
 
   private static HttpRequest.Builder request(URI uri) {

@@ -142,6 +142,144 @@ class ExecutionViewProjectorTest {
   }
 
   @Test
+  void shouldReopenAFailedExecutionOnRetryAndFoldTheReRunToItsNewEnd() {
+    // given a run where a succeeded, b failed on attempt 2
+    ExecutionView view = apply(initial(), event(RunEventType.WORKFLOW_STARTED, null, "{}", 0));
+    view =
+        apply(
+            view,
+            event(
+                RunEventType.NODE_COMPLETED,
+                "a",
+                "{\"attempt\":1,\"output\":{\"x\":1},\"duration_ms\":3}",
+                1));
+    view = apply(view, event(RunEventType.NODE_STARTED, "b", "{\"attempt\":2}", 2));
+    view =
+        apply(view, event(RunEventType.NODE_FAILED, "b", "{\"attempt\":2,\"error\":\"boom\"}", 3));
+    view =
+        apply(
+            view,
+            event(
+                RunEventType.WORKFLOW_FAILED,
+                null,
+                "{\"errors\":[\"Node b failed: boom\"],\"output\":{\"a\":{\"x\":1}}}",
+                4));
+
+    // when the scheduler retries it
+    ExecutionView reopened =
+        apply(
+            view,
+            event(
+                RunEventType.WORKFLOW_RESUMED,
+                null,
+                "{\"reason\":\"retry\",\"retry\":1,\"reset_nodes\":[\"b\"]}",
+                10));
+
+    // then it runs again with b pending and a kept
+    assertThat(reopened.status()).isEqualTo(ExecutionStatus.RUNNING);
+    assertThat(reopened.result()).isEqualTo(RunResult.open());
+    assertThat(reopened.finishedAt()).isNull();
+    assertThat(reopened.startedAt()).isEqualTo(T0);
+    NodeView b = reopened.nodes().get("b");
+    assertThat(b.status()).isEqualTo(NodeStatus.PENDING);
+    assertThat(b.error()).isNull();
+    assertThat(b.finishedAt()).isNull();
+    assertThat(b.attempts()).isEqualTo(2);
+    assertThat(b.type()).isEqualTo("tool");
+    assertThat(reopened.nodes().get("a")).isEqualTo(view.nodes().get("a"));
+
+    // and the re-run's events and new terminal event apply
+    ExecutionView done =
+        apply(reopened, event(RunEventType.NODE_STARTED, "b", "{\"attempt\":3}", 11));
+    assertThat(done.nodes().get("b").status()).isEqualTo(NodeStatus.RUNNING);
+    assertThat(done.nodes().get("b").startedAt()).isEqualTo(T0.plusSeconds(11));
+    done =
+        apply(
+            done,
+            event(
+                RunEventType.NODE_COMPLETED,
+                "b",
+                "{\"attempt\":3,\"output\":{\"y\":2},\"duration_ms\":4}",
+                12));
+    done =
+        apply(
+            done,
+            event(
+                RunEventType.WORKFLOW_COMPLETED,
+                null,
+                "{\"output\":{\"a\":{\"x\":1},\"b\":{\"y\":2}}}",
+                13));
+    assertThat(done.status()).isEqualTo(ExecutionStatus.COMPLETED);
+    assertThat(done.result().success()).isTrue();
+    assertThat(done.result().output()).containsOnlyKeys("a", "b");
+    assertThat(done.finishedAt()).isEqualTo(T0.plusSeconds(13));
+    assertThat(done.nodes().get("b").status()).isEqualTo(NodeStatus.SUCCEEDED);
+    assertThat(done.nodes().get("b").attempts()).isEqualTo(3);
+  }
+
+  @Test
+  void shouldNotReopenOnAPlainResumeOrACancelledExecution() {
+    ExecutionView failed =
+        apply(
+            initial(),
+            event(RunEventType.WORKFLOW_FAILED, null, "{\"errors\":[\"Node a failed: x\"]}", 1));
+    ExecutionView cancelled =
+        apply(initial(), event(RunEventType.WORKFLOW_CANCELLED, null, "{\"reason\":\"u\"}", 1));
+    String retry = "{\"reason\":\"retry\",\"retry\":1,\"reset_nodes\":[\"a\"]}";
+
+    assertThat(
+            apply(
+                failed,
+                event(
+                    RunEventType.WORKFLOW_RESUMED,
+                    null,
+                    "{\"reason\":\"resume\",\"paused_seconds\":3}",
+                    2)))
+        .isEqualTo(failed);
+    assertThat(apply(cancelled, event(RunEventType.WORKFLOW_RESUMED, null, retry, 2)))
+        .isEqualTo(cancelled);
+  }
+
+  @Test
+  void shouldPauseAndResumeWhileNodesRunOn() {
+    ExecutionView view = apply(initial(), event(RunEventType.WORKFLOW_STARTED, null, "{}", 0));
+    view = apply(view, event(RunEventType.NODE_STARTED, "a", "{\"attempt\":1}", 1));
+    view =
+        apply(
+            view,
+            event(
+                RunEventType.NODE_ALERT,
+                "m",
+                "{\"metric_expression\":\"cost_usd > 1\",\"action\":\"pause\"}",
+                2));
+    view =
+        apply(
+            view,
+            event(
+                RunEventType.WORKFLOW_PAUSED,
+                null,
+                "{\"reason\":\"Paused by monitor m\",\"monitor\":\"m\"}",
+                2));
+
+    assertThat(view.status()).isEqualTo(ExecutionStatus.PAUSED);
+    assertThat(view.nodes()).doesNotContainKey("m");
+    view = apply(view, event(RunEventType.NODE_COMPLETED, "a", "{\"attempt\":1,\"output\":1}", 3));
+    assertThat(view.status()).isEqualTo(ExecutionStatus.PAUSED);
+    assertThat(view.nodes().get("a").status()).isEqualTo(NodeStatus.SUCCEEDED);
+
+    view =
+        apply(
+            view,
+            event(
+                RunEventType.WORKFLOW_RESUMED,
+                null,
+                "{\"reason\":\"resume\",\"paused_seconds\":2}",
+                4));
+    assertThat(view.status()).isEqualTo(ExecutionStatus.RUNNING);
+    assertThat(view.finishedAt()).isNull();
+  }
+
+  @Test
   void shouldTrackTokenAndCostUpdates() {
     ExecutionView view =
         apply(
