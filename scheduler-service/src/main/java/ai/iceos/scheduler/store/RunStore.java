@@ -38,7 +38,6 @@ public class RunStore {
   private final SchedulerConfig config;
   private final CommittedOutbox committed;
   private final KeyedSerializer serial = new KeyedSerializer();
-  private final RunStateCache cache = new RunStateCache();
 
   RunStore(
       Sessions sessions,
@@ -202,11 +201,7 @@ public class RunStore {
             sessions
                 .inTransaction(work)
                 .onFailure()
-                .invoke(
-                    failure -> {
-                      cache.remove(executionId);
-                      logRollback(executionId, attempts.incrementAndGet(), failure);
-                    })
+                .invoke(failure -> logRollback(executionId, attempts.incrementAndGet(), failure))
                 .onFailure(failure -> retries(failure, attempts.get()))
                 .retry()
                 .withBackOff(Duration.ofMillis(20), MAX_BACKOFF)
@@ -214,7 +209,6 @@ public class RunStore {
                 .invoke(
                     change -> {
                       if (change != null) {
-                        cache.put(executionId, change.committed());
                         committed.add(change.rows());
                       }
                     })
@@ -250,62 +244,36 @@ public class RunStore {
                         .chain(() -> outbox.append(transition, traceparent))
                         .map(
                             rows ->
-                                new StatusChange(
-                                    state.executionId(),
-                                    null,
-                                    state.status(),
-                                    rows,
-                                    new RunStateCache.Cached(0, state))));
+                                new StatusChange(state.executionId(), null, state.status(), rows)));
   }
 
-  /**
-   * Applies the change to the execution's last committed state (from the cache, else read) and
-   * writes the new state only if the stored version is still the one it was derived from.
-   */
   private Uni<StatusChange> update(
       String executionId, Function<RunState, Transition> change, String traceparent) {
-    RunStateCache.Cached cached = cache.get(executionId);
-    Uni<RunStateCache.Cached> current =
-        cached != null ? Uni.createFrom().item(cached) : load(executionId);
-    return current.chain(
-        entry -> {
-          if (entry == null) {
-            Log.debugf("No execution %s; message ignored", executionId);
-            return Uni.createFrom().nullItem();
-          }
-          RunState before = entry.state();
-          Transition transition = change.apply(before);
-          if (!transition.changed()) {
-            return Uni.createFrom().nullItem();
-          }
-          RunState after = transition.state();
-          return outbox
-              .append(transition, traceparent)
-              .chain(
-                  rows ->
-                      RunEntity.write(executionId, entry.version(), after, clock.instant())
-                          .replaceWith(
-                              new StatusChange(
-                                  executionId,
-                                  before.status(),
-                                  after.status(),
-                                  rows,
-                                  new RunStateCache.Cached(entry.version() + 1, after))));
-        });
-  }
-
-  private static Uni<RunStateCache.Cached> load(String executionId) {
     return RunEntity.<RunEntity>findById(executionId)
-        .map(run -> run == null ? null : new RunStateCache.Cached(run.version, run.toState()));
+        .chain(
+            run -> {
+              if (run == null) {
+                Log.debugf("No execution %s; message ignored", executionId);
+                return Uni.createFrom().nullItem();
+              }
+              RunState before = run.toState();
+              Transition transition = change.apply(before);
+              if (!transition.changed()) {
+                return Uni.createFrom().nullItem();
+              }
+              run.update(transition.state(), clock.instant());
+              return outbox
+                  .append(transition, traceparent)
+                  .map(
+                      rows ->
+                          new StatusChange(
+                              executionId, before.status(), transition.state().status(), rows));
+            });
   }
 
   /** A stored change of an execution, for the one INFO line per run status change. */
   private record StatusChange(
-      String executionId,
-      RunStatus before,
-      RunStatus after,
-      List<OutboxRow> rows,
-      RunStateCache.Cached committed) {
+      String executionId, RunStatus before, RunStatus after, List<OutboxRow> rows) {
     static void log(StatusChange change) {
       if (change != null && change.before() != change.after()) {
         Log.infof("Execution %s is %s", change.executionId(), change.after().wireName());
