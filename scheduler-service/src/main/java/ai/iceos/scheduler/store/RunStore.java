@@ -36,29 +36,24 @@ public class RunStore {
   private final OutboxStore outbox;
   private final InstantSource clock;
   private final SchedulerConfig config;
-  private final CommittedOutbox committed;
-  private final KeyedSerializer serial = new KeyedSerializer();
 
   RunStore(
       Sessions sessions,
       AppliedMessageLedger ledger,
       OutboxStore outbox,
       InstantSource clock,
-      SchedulerConfig config,
-      CommittedOutbox committed) {
+      SchedulerConfig config) {
     this.sessions = sessions;
     this.ledger = ledger;
     this.outbox = outbox;
     this.clock = clock;
     this.config = config;
-    this.committed = committed;
   }
 
   /** Creates the execution, unless one with this id exists already (then a no-op). */
   public Uni<Boolean> start(StartRun command) {
     String traceparent = TraceParent.current();
     return inTransaction(
-        command.executionId(),
         () ->
             ledger
                 .recordFirst(command.messageId())
@@ -148,7 +143,6 @@ public class RunStore {
 
   public Uni<Boolean> resendQueued(String executionId) {
     return inTransaction(
-        executionId,
         () ->
             update(
                 executionId,
@@ -158,7 +152,6 @@ public class RunStore {
 
   public Uni<Boolean> fireDueRetries(String executionId) {
     return inTransaction(
-        executionId,
         () ->
             update(
                 executionId,
@@ -171,7 +164,6 @@ public class RunStore {
       UUID messageId, String executionId, Function<RunState, Transition> change) {
     String traceparent = TraceParent.current();
     return inTransaction(
-        executionId,
         () ->
             ledger
                 .recordFirst(messageId)
@@ -183,48 +175,36 @@ public class RunStore {
   }
 
   /**
-   * Runs one unit of work of an execution in a transaction, after the execution's earlier work in
-   * this instance, and hands what it committed to the relay in commit order. A failed transaction
-   * rolls everything back, so running it again from the start is safe: a transient failure (a
-   * version conflict with another instance, a lost connection, an overloaded database) is retried
-   * for as long as it lasts, with back-off up to {@link #MAX_BACKOFF}, so a well-formed message is
-   * never dead-lettered for it (its partition waits meanwhile). Any other failure (the message
-   * itself cannot be applied) is tried {@code max-transaction-attempts} times and then fails the
-   * message, which goes to the dead-letter topic. The retry wraps the transaction, never the other
-   * way round, so every attempt gets a fresh session and transaction.
+   * Runs one unit of work in a transaction, again from the start when it fails: a rolled-back
+   * transaction changed nothing, so a retry is safe. A transient failure (a version conflict, a
+   * lost connection, an overloaded database) is retried for as long as it lasts, with back-off up
+   * to {@link #MAX_BACKOFF}, so a well-formed message is never dead-lettered for it (its partition
+   * waits meanwhile). Any other failure (the message itself cannot be applied) is tried {@code
+   * max-transaction-attempts} times and then fails the message, which goes to the dead-letter
+   * topic. The retry wraps the transaction, never the other way round, so every attempt gets a
+   * fresh session and transaction.
    */
-  private Uni<Boolean> inTransaction(String executionId, Supplier<Uni<StatusChange>> work) {
+  private Uni<Boolean> inTransaction(Supplier<Uni<StatusChange>> work) {
     AtomicInteger attempts = new AtomicInteger();
-    return serial.run(
-        executionId,
-        () ->
-            sessions
-                .inTransaction(work)
-                .onFailure()
-                .invoke(failure -> logRollback(executionId, attempts.incrementAndGet(), failure))
-                .onFailure(failure -> retries(failure, attempts.get()))
-                .retry()
-                .withBackOff(Duration.ofMillis(20), MAX_BACKOFF)
-                .indefinitely()
-                .invoke(
-                    change -> {
-                      if (change != null) {
-                        committed.add(change.rows());
-                      }
-                    })
-                .invoke(StatusChange::log)
-                .map(change -> change != null));
+    return sessions
+        .inTransaction(work)
+        .onFailure()
+        .invoke(failure -> logRollback(attempts.incrementAndGet(), failure))
+        .onFailure(failure -> retries(failure, attempts.get()))
+        .retry()
+        .withBackOff(Duration.ofMillis(20), MAX_BACKOFF)
+        .indefinitely()
+        .invoke(StatusChange::log)
+        .map(change -> change != null);
   }
 
   private boolean retries(Throwable failure, int attempts) {
     return StoreFailures.isTransient(failure) || attempts < config.maxTransactionAttempts();
   }
 
-  private void logRollback(String executionId, int attempt, Throwable failure) {
+  private void logRollback(int attempt, Throwable failure) {
     if (attempt >= config.maxTransactionAttempts()) {
-      Log.warnf(
-          "Execution %s: store transaction rolled back %d times, last: %s",
-          executionId, attempt, failure.toString());
+      Log.warnf("Store transaction rolled back %d times, last: %s", attempt, failure.toString());
     } else {
       Log.debugf("Store transaction rolled back: %s", failure.toString());
     }
@@ -242,9 +222,7 @@ public class RunStore {
                     : RunEntity.of(state)
                         .persist()
                         .chain(() -> outbox.append(transition, traceparent))
-                        .map(
-                            rows ->
-                                new StatusChange(state.executionId(), null, state.status(), rows)));
+                        .replaceWith(new StatusChange(state.executionId(), null, state.status())));
   }
 
   private Uni<StatusChange> update(
@@ -264,16 +242,13 @@ public class RunStore {
               run.update(transition.state(), clock.instant());
               return outbox
                   .append(transition, traceparent)
-                  .map(
-                      rows ->
-                          new StatusChange(
-                              executionId, before.status(), transition.state().status(), rows));
+                  .replaceWith(
+                      new StatusChange(executionId, before.status(), transition.state().status()));
             });
   }
 
   /** A stored change of an execution, for the one INFO line per run status change. */
-  private record StatusChange(
-      String executionId, RunStatus before, RunStatus after, List<OutboxRow> rows) {
+  private record StatusChange(String executionId, RunStatus before, RunStatus after) {
     static void log(StatusChange change) {
       if (change != null && change.before() != change.after()) {
         Log.infof("Execution %s is %s", change.executionId(), change.after().wireName());
