@@ -38,8 +38,8 @@ public interface SchedulerConfig {
     @WithDefault("2s")
     Duration relayMinAge();
 
-    /** Rows read and sent per periodic round, and deleted per statement. */
-    @WithDefault("1000")
+    /** Rows read and sent per round. */
+    @WithDefault("200")
     int batchSize();
   }
 

@@ -5,112 +5,83 @@ import ai.iceos.contracts.messaging.NodeTask;
 import ai.iceos.contracts.messaging.RunEvent;
 import ai.iceos.contracts.messaging.Topics;
 import ai.iceos.scheduler.SchedulerConfig;
-import ai.iceos.scheduler.store.CommittedOutbox;
 import ai.iceos.scheduler.store.OutboxRow;
 import ai.iceos.scheduler.store.OutboxStore;
 import ai.iceos.scheduler.store.TraceParent;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
+import io.smallrye.mutiny.subscription.UniEmitter;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.Flow;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
- * Sends outbox rows to Kafka and deletes them once acknowledged. Rows an instance commits are sent
- * from memory right after their commit ({@link #publishPending}), in commit order, and deleted in
- * batches a moment later; the handler that committed them does not wait for Kafka (the committed
- * outbox row is the durable effect). Whatever a crash, a failed send or a broker outage left in the
- * table is picked up by the periodic relay, so nothing committed is lost (a row may be sent twice;
- * consumers are idempotent). One lock hands rows to the producer, so one execution's events reach
- * the topic in sequence order.
+ * Sends outbox rows to Kafka and deletes them once acknowledged. One send round runs at a time in
+ * this instance and sends rows in id order, so one execution's events reach the topic in sequence
+ * order. Rows are sent right after the transaction that wrote them commits ({@link
+ * #publishPending}); whatever a crash or a broker outage left behind is picked up by the periodic
+ * relay, so nothing committed is lost (a row may be sent twice; consumers are idempotent).
  */
 @ApplicationScoped
 public class OutboxRelay {
-  /**
-   * How often acknowledged rows are deleted, in one statement per batch (and committed rows that no
-   * caller handed over yet are sent).
-   */
-  private static final long DELETE_INTERVAL_MS = 200;
-
   private final OutboxStore outbox;
-  private final CommittedOutbox committed;
   private final MutinyEmitter<NodeTask> tasks;
   private final MutinyEmitter<RunEvent> events;
   private final MutinyEmitter<CancelTasks> cancellations;
   private final ChildEmitters children;
   private final SchedulerConfig config;
-  private final Vertx vertx;
-  private final ReentrantLock handOver = new ReentrantLock();
-  private final AtomicBoolean deleting = new AtomicBoolean();
-  private volatile long timerId = -1;
+  private final Flow.Subscriber<Round> rounds;
 
   OutboxRelay(
       OutboxStore outbox,
-      CommittedOutbox committed,
       @Channel(Channels.NODE_TASKS)
-          @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 16384)
+          @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
           MutinyEmitter<NodeTask> tasks,
       @Channel(Channels.RUN_EVENTS)
-          @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 16384)
+          @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
           MutinyEmitter<RunEvent> events,
       @Channel(Channels.TASK_CANCELLATIONS)
-          @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+          @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 256)
           MutinyEmitter<CancelTasks> cancellations,
       ChildEmitters children,
-      SchedulerConfig config,
-      Vertx vertx) {
+      SchedulerConfig config) {
     this.outbox = outbox;
-    this.committed = committed;
     this.tasks = tasks;
     this.events = events;
     this.cancellations = cancellations;
     this.children = children;
     this.config = config;
-    this.vertx = vertx;
-  }
-
-  void start(@Observes StartupEvent event) {
-    timerId =
-        vertx.setPeriodic(
-            DELETE_INTERVAL_MS,
-            ignored -> {
-              publishPending();
-              deleteSent();
-            });
-  }
-
-  void stop(@Observes ShutdownEvent event) {
-    vertx.cancelTimer(timerId);
+    UnicastProcessor<Round> queue = UnicastProcessor.create();
+    queue
+        .onItem()
+        .transformToUniAndConcatenate(this::run)
+        .subscribe()
+        .with(ignored -> {}, failure -> Log.error("Outbox relay stopped", failure));
+    this.rounds = queue.serialized();
   }
 
   /**
-   * Hands every row committed by this instance and not yet sent to the producer, in commit order,
-   * and returns without waiting for Kafka's acknowledgement. Never fails: a row whose send fails
-   * stays in the table for the periodic relay.
+   * Sends every pending row, including the caller's just-committed ones, and completes when they
+   * are acknowledged. Never fails: a row that could not be sent stays for the periodic relay.
    */
   public Uni<Void> publishPending() {
-    handOver.lock();
-    try {
-      for (OutboxRow row = committed.next(); row != null; row = committed.next()) {
-        dispatch(row);
-      }
-    } finally {
-      handOver.unlock();
-    }
-    return Uni.createFrom().voidItem();
+    return round(Duration.ZERO)
+        .onFailure()
+        .recoverWithItem(
+            failure -> {
+              Log.warnf("Outbox rows left for the relay: %s", failure.getMessage());
+              return null;
+            });
   }
 
   /** Starts after a delay so that the outgoing channels are wired when it first runs. */
@@ -119,64 +90,55 @@ public class OutboxRelay {
       delayed = "3s",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> relayLeftovers() {
-    return outbox
-        .pending(config.outbox().relayMinAge(), config.outbox().batchSize())
-        .invoke(this::sendLeftovers)
-        .replaceWithVoid()
+    return round(config.outbox().relayMinAge())
         .onFailure()
         .invoke(failure -> Log.warnf("Outbox relay round failed: %s", failure.getMessage()))
         .onFailure()
         .recoverWithNull();
   }
 
-  /** Rows in the table that no send of this instance is handling: a crash's or a failure's. */
-  private void sendLeftovers(List<OutboxRow> rows) {
-    List<OutboxRow> leftovers = committed.claim(rows);
-    if (leftovers.isEmpty()) {
-      return;
-    }
-    handOver.lock();
-    try {
-      leftovers.forEach(this::dispatch);
-    } finally {
-      handOver.unlock();
-    }
+  private Uni<Void> round(Duration minAge) {
+    return Uni.createFrom().emitter(done -> rounds.onNext(new Round(minAge, done)));
   }
 
-  private void dispatch(OutboxRow row) {
-    send(row)
-        .subscribe()
-        .with(
-            ignored -> committed.sent(row.id()),
-            failure -> {
-              committed.unsent(row.id());
-              Log.warnf("Outbox row %d left for the relay: %s", row.id(), failure.getMessage());
-            });
+  private Uni<Void> run(Round round) {
+    return sendAll(round.minAge())
+        .onItemOrFailure()
+        .invoke(
+            (ignored, failure) -> {
+              if (failure == null) {
+                round.done().complete(null);
+              } else {
+                round.done().fail(failure);
+              }
+            })
+        .onFailure()
+        .recoverWithNull();
   }
 
-  /** One delete at a time; a failed one is tried again with the next batch. */
-  private void deleteSent() {
-    if (!deleting.compareAndSet(false, true)) {
-      return;
-    }
-    List<Long> ids = committed.deletable(config.outbox().batchSize());
-    if (ids.isEmpty()) {
-      deleting.set(false);
-      return;
-    }
-    outbox
-        .delete(ids)
-        .subscribe()
-        .with(
-            ignored -> {
-              committed.deleted(ids);
-              deleting.set(false);
-            },
-            failure -> {
-              committed.notDeleted(ids);
-              deleting.set(false);
-              Log.warnf("Deleting sent outbox rows failed: %s", failure.getMessage());
-            });
+  private Uni<Void> sendAll(Duration minAge) {
+    int batch = config.outbox().batchSize();
+    return outbox
+        .pending(minAge, batch)
+        .chain(
+            rows ->
+                rows.isEmpty()
+                    ? Uni.createFrom().voidItem()
+                    : send(rows)
+                        .chain(
+                            () ->
+                                rows.size() < batch
+                                    ? Uni.createFrom().voidItem()
+                                    : sendAll(minAge)));
+  }
+
+  /** Subscribed in list order, so records are handed to the producer in id order. */
+  private Uni<Void> send(List<OutboxRow> rows) {
+    List<Uni<Void>> sends = rows.stream().map(this::send).toList();
+    return Uni.join()
+        .all(sends)
+        .andFailFast()
+        .chain(() -> outbox.delete(rows.stream().map(OutboxRow::id).toList()));
   }
 
   /** Each record carries the trace context of the change that wrote it, when there was one. */
@@ -201,4 +163,7 @@ public class OutboxRelay {
               .failure(new IllegalStateException("outbox row for unknown topic " + row.topic()));
     };
   }
+
+  /** A request for one send round; {@code done} completes when the round has finished. */
+  private record Round(Duration minAge, UniEmitter<? super Void> done) {}
 }

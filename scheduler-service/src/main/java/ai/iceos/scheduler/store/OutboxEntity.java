@@ -36,6 +36,15 @@ public class OutboxEntity extends PanacheEntityBase {
   @Column(name = "created_at", insertable = false, updatable = false)
   public OffsetDateTime createdAt;
 
+  static OutboxEntity of(String topic, String recordKey, String payload, String traceparent) {
+    OutboxEntity entity = new OutboxEntity();
+    entity.traceparent = traceparent;
+    entity.topic = topic;
+    entity.recordKey = recordKey;
+    entity.payload = payload;
+    return entity;
+  }
+
   OutboxRow toRow() {
     return new OutboxRow(id, topic, recordKey, payload, traceparent);
   }

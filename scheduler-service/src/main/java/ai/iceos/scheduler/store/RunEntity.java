@@ -1,13 +1,10 @@
 package ai.iceos.scheduler.store;
 
 import ai.iceos.scheduler.run.RunState;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -64,46 +61,16 @@ public class RunEntity extends PanacheEntityBase {
     return StoreJson.read(state, RunState.class);
   }
 
+  /** Replaces the stored state; the version check happens when the session flushes. */
+  void update(RunState newState, Instant now) {
+    write(newState);
+    updatedAt = timestamp(now);
+  }
+
   private void write(RunState newState) {
     status = newState.status().wireName();
     state = StoreJson.write(newState);
     nextRetryAt = newState.nextWakeAt().map(RunEntity::timestamp).orElse(null);
-  }
-
-  /**
-   * Stores a new state of an execution read at {@code version}, in the caller's transaction,
-   * without loading the row; fails with an {@link OptimisticLockException} when the stored version
-   * is another (a concurrent change won).
-   */
-  static Uni<Void> write(String executionId, long version, RunState newState, Instant now) {
-    Instant wake = newState.nextWakeAt().orElse(null);
-    return Panache.getSession()
-        .chain(
-            session ->
-                session
-                    .createNativeQuery(
-                        "UPDATE scheduler.run SET status = :status,"
-                            + " state = cast(cast(:state as text) as json),"
-                            + " next_retry_at = CASE WHEN :hasWake THEN cast(:wake as timestamptz)"
-                            + " END,"
-                            + " version = version + 1, updated_at = cast(:now as timestamptz)"
-                            + " WHERE execution_id = :id AND version = :version")
-                    .setParameter("status", newState.status().wireName())
-                    .setParameter("state", StoreJson.write(newState))
-                    .setParameter("hasWake", wake != null)
-                    .setParameter("wake", timestamp(wake != null ? wake : now))
-                    .setParameter("now", timestamp(now))
-                    .setParameter("id", executionId)
-                    .setParameter("version", version)
-                    .executeUpdate())
-        .invoke(
-            updated -> {
-              if (updated != 1) {
-                throw new OptimisticLockException(
-                    "execution " + executionId + " is no longer at version " + version);
-              }
-            })
-        .replaceWithVoid();
   }
 
   static OffsetDateTime timestamp(Instant instant) {

@@ -38,10 +38,7 @@ public class RunStore {
   private final OutboxStore outbox;
   private final InstantSource clock;
   private final SchedulerConfig config;
-  private final NodeOutputCache outputs;
-  private final CommittedOutbox committed;
-  private final KeyedSerializer serial = new KeyedSerializer();
-  private final RunStateCache cache = new RunStateCache();
+  private final NodeOutputCache cache;
 
   RunStore(
       Sessions sessions,
@@ -49,22 +46,19 @@ public class RunStore {
       OutboxStore outbox,
       InstantSource clock,
       SchedulerConfig config,
-      NodeOutputCache outputs,
-      CommittedOutbox committed) {
-    this.outputs = outputs;
+      NodeOutputCache cache) {
+    this.cache = cache;
     this.sessions = sessions;
     this.ledger = ledger;
     this.outbox = outbox;
     this.clock = clock;
     this.config = config;
-    this.committed = committed;
   }
 
   /** Creates the execution, unless one with this id exists already (then a no-op). */
   public Uni<Boolean> start(StartRun command) {
     String traceparent = TraceParent.current();
     return inTransaction(
-        command.executionId(),
         () ->
             ledger
                 .recordFirst(command.messageId())
@@ -169,7 +163,6 @@ public class RunStore {
 
   public Uni<Boolean> resendQueued(String executionId) {
     return inTransaction(
-        executionId,
         () ->
             update(
                 executionId,
@@ -179,7 +172,6 @@ public class RunStore {
 
   public Uni<Boolean> fireDueRetries(String executionId) {
     return inTransaction(
-        executionId,
         () ->
             update(
                 executionId,
@@ -192,7 +184,6 @@ public class RunStore {
       UUID messageId, String executionId, Function<RunState, Transition> change) {
     String traceparent = TraceParent.current();
     return inTransaction(
-        executionId,
         () ->
             ledger
                 .recordFirst(messageId)
@@ -204,53 +195,36 @@ public class RunStore {
   }
 
   /**
-   * Runs one unit of work of an execution in a transaction, after the execution's earlier work in
-   * this instance, and hands what it committed to the relay in commit order. A failed transaction
-   * rolls everything back, so running it again from the start is safe: a transient failure (a
-   * version conflict with another instance, a lost connection, an overloaded database) is retried
-   * for as long as it lasts, with back-off up to {@link #MAX_BACKOFF}, so a well-formed message is
-   * never dead-lettered for it (its partition waits meanwhile). Any other failure (the message
-   * itself cannot be applied) is tried {@code max-transaction-attempts} times and then fails the
-   * message, which goes to the dead-letter topic. The retry wraps the transaction, never the other
-   * way round, so every attempt gets a fresh session and transaction.
+   * Runs one unit of work in a transaction, again from the start when it fails: a rolled-back
+   * transaction changed nothing, so a retry is safe. A transient failure (a version conflict, a
+   * lost connection, an overloaded database) is retried for as long as it lasts, with back-off up
+   * to {@link #MAX_BACKOFF}, so a well-formed message is never dead-lettered for it (its partition
+   * waits meanwhile). Any other failure (the message itself cannot be applied) is tried {@code
+   * max-transaction-attempts} times and then fails the message, which goes to the dead-letter
+   * topic. The retry wraps the transaction, never the other way round, so every attempt gets a
+   * fresh session and transaction.
    */
-  private Uni<Boolean> inTransaction(String executionId, Supplier<Uni<StatusChange>> work) {
+  private Uni<Boolean> inTransaction(Supplier<Uni<StatusChange>> work) {
     AtomicInteger attempts = new AtomicInteger();
-    return serial.run(
-        executionId,
-        () ->
-            sessions
-                .inTransaction(work)
-                .onFailure()
-                .invoke(
-                    failure -> {
-                      cache.remove(executionId);
-                      logRollback(executionId, attempts.incrementAndGet(), failure);
-                    })
-                .onFailure(failure -> retries(failure, attempts.get()))
-                .retry()
-                .withBackOff(Duration.ofMillis(20), MAX_BACKOFF)
-                .indefinitely()
-                .invoke(
-                    change -> {
-                      if (change != null) {
-                        cache.put(executionId, change.committed());
-                        committed.add(change.rows());
-                      }
-                    })
-                .invoke(StatusChange::log)
-                .map(change -> change != null));
+    return sessions
+        .inTransaction(work)
+        .onFailure()
+        .invoke(failure -> logRollback(attempts.incrementAndGet(), failure))
+        .onFailure(failure -> retries(failure, attempts.get()))
+        .retry()
+        .withBackOff(Duration.ofMillis(20), MAX_BACKOFF)
+        .indefinitely()
+        .invoke(StatusChange::log)
+        .map(change -> change != null);
   }
 
   private boolean retries(Throwable failure, int attempts) {
     return StoreFailures.isTransient(failure) || attempts < config.maxTransactionAttempts();
   }
 
-  private void logRollback(String executionId, int attempt, Throwable failure) {
+  private void logRollback(int attempt, Throwable failure) {
     if (attempt >= config.maxTransactionAttempts()) {
-      Log.warnf(
-          "Execution %s: store transaction rolled back %d times, last: %s",
-          executionId, attempt, failure.toString());
+      Log.warnf("Store transaction rolled back %d times, last: %s", attempt, failure.toString());
     } else {
       Log.debugf("Store transaction rolled back: %s", failure.toString());
     }
@@ -265,84 +239,51 @@ public class RunStore {
             existing ->
                 existing != null
                     ? Uni.createFrom().nullItem()
-                    : outputs
+                    : cache
                         .settle(initial, started)
                         .chain(
                             transition ->
                                 RunEntity.of(transition.state())
                                     .persist()
                                     .chain(() -> outbox.append(transition, traceparent))
-                                    .map(
-                                        rows ->
-                                            new StatusChange(
-                                                initial.executionId(),
-                                                null,
-                                                transition.state().status(),
-                                                rows,
-                                                new RunStateCache.Cached(0, transition.state())))));
+                                    .replaceWith(
+                                        new StatusChange(
+                                            initial.executionId(),
+                                            null,
+                                            transition.state().status()))));
   }
 
-  /**
-   * Applies the change to the execution's last committed state (from the cache, else read) and
-   * writes the new state only if the stored version is still the one it was derived from.
-   */
   private Uni<StatusChange> update(
       String executionId, Function<RunState, Transition> change, String traceparent) {
-    RunStateCache.Cached cached = cache.get(executionId);
-    Uni<RunStateCache.Cached> current =
-        cached != null ? Uni.createFrom().item(cached) : load(executionId);
-    return current.chain(
-        entry -> {
-          if (entry == null) {
-            Log.debugf("No execution %s; message ignored", executionId);
-            return Uni.createFrom().nullItem();
-          }
-          RunState before = entry.state();
-          Transition changed = change.apply(before);
-          if (!changed.changed()) {
-            return Uni.createFrom().nullItem();
-          }
-          return outputs
-              .settle(before, changed)
-              .chain(
-                  transition ->
-                      store(executionId, entry.version(), before, transition, traceparent));
-        });
+    return RunEntity.<RunEntity>findById(executionId)
+        .chain(
+            run -> {
+              if (run == null) {
+                Log.debugf("No execution %s; message ignored", executionId);
+                return Uni.createFrom().nullItem();
+              }
+              RunState before = run.toState();
+              Transition changed = change.apply(before);
+              if (!changed.changed()) {
+                return Uni.createFrom().nullItem();
+              }
+              return cache
+                  .settle(before, changed)
+                  .chain(transition -> store(run, before, transition, traceparent));
+            });
   }
 
   private Uni<StatusChange> store(
-      String executionId,
-      long version,
-      RunState before,
-      Transition transition,
-      String traceparent) {
-    RunState after = transition.state();
+      RunEntity run, RunState before, Transition transition, String traceparent) {
+    run.update(transition.state(), clock.instant());
     return outbox
         .append(transition, traceparent)
-        .chain(
-            rows ->
-                RunEntity.write(executionId, version, after, clock.instant())
-                    .replaceWith(
-                        new StatusChange(
-                            executionId,
-                            before.status(),
-                            after.status(),
-                            rows,
-                            new RunStateCache.Cached(version + 1, after))));
-  }
-
-  private static Uni<RunStateCache.Cached> load(String executionId) {
-    return RunEntity.<RunEntity>findById(executionId)
-        .map(run -> run == null ? null : new RunStateCache.Cached(run.version, run.toState()));
+        .replaceWith(
+            new StatusChange(before.executionId(), before.status(), transition.state().status()));
   }
 
   /** A stored change of an execution, for the one INFO line per run status change. */
-  private record StatusChange(
-      String executionId,
-      RunStatus before,
-      RunStatus after,
-      List<OutboxRow> rows,
-      RunStateCache.Cached committed) {
+  private record StatusChange(String executionId, RunStatus before, RunStatus after) {
     static void log(StatusChange change) {
       if (change != null && change.before() != change.after()) {
         Log.infof("Execution %s is %s", change.executionId(), change.after().wireName());
