@@ -246,7 +246,7 @@ class ExecutionControlIT {
                   .max()
                   .orElse(-1)
               + 1;
-      nodes.add(new PlannedNode(spec, level, 30_000, RetryPolicy.none(), true));
+      nodes.add(new PlannedNode(spec, level, 30_000, RetryPolicy.none(), false));
       while (levels.size() <= level) {
         levels.add(new ArrayList<>());
       }

@@ -103,7 +103,8 @@ class RunStoreIT {
                         0,
                         30_000,
                         RetryPolicy.none(),
-                        true))
+                        // off: every test runs the same nodes, which the output cache would serve
+                        false))
             .toList();
     ExecutionPlan plan =
         new ExecutionPlan(
