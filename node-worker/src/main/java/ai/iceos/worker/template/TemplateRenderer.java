@@ -37,6 +37,7 @@ public final class TemplateRenderer {
         new Jinjava(
             JinjavaConfig.newBuilder()
                 .withFailOnUnknownTokens(true)
+                .withExecutionMode(new NullAwareExecutionMode())
                 .withMaxOutputSize(MAX_OUTPUT_CHARS)
                 .withNestedInterpretationEnabled(false)
                 .build());
@@ -95,7 +96,7 @@ public final class TemplateRenderer {
 
   private String renderString(String template, Map<String, Object> scope, String path) {
     RenderResult result = jinjava.renderForResult(ReservedAttributes.rewrite(template), scope);
-    throwOnFatal(result.getErrors(), path);
+    throwOnFatal(result.getErrors(), scope, path);
     return result.getOutput();
   }
 
@@ -105,32 +106,69 @@ public final class TemplateRenderer {
     try (var current = JinjavaInterpreter.closeablePushCurrent(interpreter).get()) {
       Object value =
           current.value().resolveELExpression(ReservedAttributes.rewriteExpression(expression), 1);
-      throwOnFatal(interpreter.getErrors(), path);
+      throwOnFatal(interpreter.getErrors(), scope, path);
       return value;
     } catch (UnknownTokenException e) {
-      throw undefined(path, e.getToken());
+      TemplateException rejected = rejected(e.getToken(), scope, path);
+      if (rejected != null) {
+        throw rejected;
+      }
+      return null;
     }
   }
 
-  private static void throwOnFatal(List<TemplateError> errors, String path) {
+  /**
+   * Throws for the first fatal error. A {@code {{ }}} that prints a defined {@code null} never gets
+   * here ({@link NullAwareExecutionMode}); a tag whose expression is a defined {@code null} does.
+   */
+  private static void throwOnFatal(
+      List<TemplateError> errors, Map<String, Object> scope, String path) {
     for (TemplateError error : errors) {
       if (error.getSeverity() != TemplateError.ErrorType.FATAL) {
         continue;
       }
       if (error.getException() instanceof UnknownTokenException unknown) {
-        throw undefined(path, unknown.getToken());
+        throw rejectedInTag(unknown.getToken(), scope, path);
       }
       String message = String.valueOf(error.getMessage());
       int unknownAt = message.indexOf(UNKNOWN_TOKEN);
       if (unknownAt >= 0) {
-        throw undefined(path, message.substring(unknownAt + UNKNOWN_TOKEN.length()));
+        throw rejectedInTag(message.substring(unknownAt + UNKNOWN_TOKEN.length()), scope, path);
       }
       throw new TemplateException("Template error in " + path + ": " + message);
     }
   }
 
-  private static TemplateException undefined(String path, String token) {
-    return new TemplateException(
-        "Template error in " + path + ": '" + token.strip() + "' is undefined");
+  private static TemplateException rejectedInTag(
+      String token, Map<String, Object> scope, String path) {
+    TemplateException rejected = rejected(token, scope, path);
+    return rejected != null
+        ? rejected
+        : new TemplateException(
+            "Template error in "
+                + path
+                + ": '"
+                + token.strip()
+                + "' is null where a tag needs a value (test it with 'is none')");
+  }
+
+  /** Why strict mode's rejection of {@code token} stands, or {@code null} for a defined null. */
+  private static TemplateException rejected(String token, Map<String, Object> scope, String path) {
+    String expression = token.strip();
+    return switch (NullPaths.judge(expression, scope)) {
+      case NullPaths.DefinedNull defined -> null;
+      case NullPaths.AttributeOfNull read ->
+          new TemplateException(
+              "Template error in "
+                  + path
+                  + ": cannot read '"
+                  + read.step()
+                  + "' of '"
+                  + read.prefix()
+                  + "', which is null");
+      case NullPaths.Undefined undefined ->
+          new TemplateException(
+              "Template error in " + path + ": '" + expression + "' is undefined");
+    };
   }
 }

@@ -19,7 +19,8 @@ class TemplateRendererTest {
               {"inputs": {"n": 4, "ratio": 0.5, "name": "Ada", "flag": true,
                           "tags": ["a", "b"], "obj": {"x": 1, "y": [1, 2]},
                           "class": "K", "size": "S", "empty": "E", "keys": "KEYS",
-                          "not": "N", "items": "I"},
+                          "not": "N", "items": "I", "maybe": null},
+               "broken": null,
                "fetch": {"rows": [{"id": 7}, {"id": 8}], "count": 2},
                "execution": {"id": "exec-1", "blueprint_id": "bp-1"}}
               """));
@@ -145,6 +146,81 @@ class TemplateRendererTest {
   void shouldNotCallJavaMethodsOnMaps() {
     assertThatThrownBy(() -> render("{{ inputs.getClass() }}"))
         .isInstanceOf(TemplateException.class);
+  }
+
+  @Test
+  void shouldGiveNullForNameWhoseValueIsNull() {
+    assertThat(render("{{ broken }}")).isEqualTo(json("null"));
+    assertThat(render("{{broken}}")).isEqualTo(json("null"));
+    assertThat(render("{{ inputs.maybe }}")).isEqualTo(json("null"));
+    assertThat(render("{{ inputs['maybe'] }}")).isEqualTo(json("null"));
+  }
+
+  @Test
+  void shouldTestAndDefaultNullValues() {
+    assertThat(render("{{ broken is none }}")).isEqualTo(json("true"));
+    assertThat(render("{{ broken is not none }}")).isEqualTo(json("false"));
+    assertThat(render("{{ broken | default('d') }}")).isEqualTo(json("\"d\""));
+    assertThat(render("{{ inputs.maybe | default('m') }}")).isEqualTo(json("\"m\""));
+  }
+
+  @Test
+  void shouldRenderNullAsEmptyTextInMixedTemplate() {
+    assertThat(render("dep=[{{ broken }}]")).isEqualTo(json("\"dep=[]\""));
+    assertThat(render("{{ inputs.name }}:{{ inputs.maybe }}")).isEqualTo(json("\"Ada:\""));
+    assertThat(render("{% if broken is none %}none{% endif %}")).isEqualTo(json("\"none\""));
+    assertThat(render("{% for t in [1, none] %}<{{ t }}>{% endfor %}"))
+        .isEqualTo(json("\"<1><>\""));
+  }
+
+  @Test
+  void shouldStillFailOnUndefinedNameNextToNullName() {
+    assertThatThrownBy(() -> render("{{ broken }} {{ missing }}"))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("'missing' is undefined");
+    assertThatThrownBy(() -> render("{{ inputs.maybe }} {{ inputs.nope }}"))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("'inputs.nope' is undefined");
+    assertThatThrownBy(() -> render("{{ fetch.rows[5] }}"))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("'fetch.rows[5]' is undefined");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"{{ broken.field }}", "x={{ broken.field }}", "{{ broken['field'] }}"})
+  void shouldFailWhenReadingAttributeOfNull(String template) {
+    assertThatThrownBy(() -> render(template))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("tool_args.text")
+        .hasMessageContaining("cannot read 'field' of 'broken', which is null");
+  }
+
+  @Test
+  void shouldFailWhenATagNeedsTheValueOfNull() {
+    assertThatThrownBy(() -> render("{% if broken %}y{% else %}n{% endif %}"))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("'broken' is null where a tag needs a value");
+  }
+
+  @Test
+  void shouldFailWhenReadingAttributeOfNestedNull() {
+    assertThatThrownBy(() -> render("{{ inputs.maybe.x }}"))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("cannot read 'x' of 'inputs.maybe', which is null");
+  }
+
+  @Test
+  void shouldRenderArgsSeeingFailedDependencyAsNull() {
+    Map<String, Object> seesNull =
+        TemplateScope.from(json("{\"broken\": null, \"got\": null, \"inputs\": {}}"));
+    JsonNode args =
+        json(
+            """
+            {"dep": "{{ broken }}", "is_none": "{{ broken is none }}", "got": "{{ got }}"}
+            """);
+
+    assertThat(renderer.renderTree(args, seesNull, "tool_args"))
+        .isEqualTo(json("{\"dep\": null, \"is_none\": true, \"got\": null}"));
   }
 
   private JsonNode render(String template) {
