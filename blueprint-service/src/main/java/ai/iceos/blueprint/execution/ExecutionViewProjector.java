@@ -20,7 +20,16 @@ import java.util.stream.StreamSupport;
 public final class ExecutionViewProjector {
   private ExecutionViewProjector() {}
 
+  /** Folds {@code event} without knowledge of nested nodes: they get no type or level. */
   public static ExecutionView apply(ExecutionView view, RunEvent event) {
+    return apply(view, event, NestedNodes.NONE);
+  }
+
+  /**
+   * Folds {@code event}; a node first met in it (a nested node under its path id) takes its type
+   * and level from {@code plan}.
+   */
+  public static ExecutionView apply(ExecutionView view, RunEvent event, NestedNodes plan) {
     if (view.status().isTerminal()) {
       return isRetry(view, event) ? retried(view, event) : view;
     }
@@ -36,17 +45,21 @@ public final class ExecutionViewProjector {
           node(
               view,
               event,
+              plan,
               n ->
                   n.withStatus(NodeStatus.QUEUED, attempt(data))
                       .withLevel(optionalInt(data, "level")));
-      case NODE_STARTED -> node(view, event, n -> n.started(attempt(data), event.timestamp()));
-      case NODE_RETRYING -> node(view, event, n -> n.retrying(attempt(data), text(data, "error")));
-      case NODE_WAITING -> node(view, event, n -> n.withStatus(NodeStatus.WAITING, 0));
-      case NODE_COMPLETED -> nodeCompleted(view, event);
+      case NODE_STARTED ->
+          node(view, event, plan, n -> n.started(attempt(data), event.timestamp()));
+      case NODE_RETRYING ->
+          node(view, event, plan, n -> n.retrying(attempt(data), text(data, "error")));
+      case NODE_WAITING -> node(view, event, plan, n -> n.waiting(event.timestamp()));
+      case NODE_COMPLETED -> nodeCompleted(view, event, plan);
       case NODE_FAILED ->
           node(
               view,
               event,
+              plan,
               n ->
                   n.ended(
                       NodeStatus.FAILED,
@@ -58,6 +71,7 @@ public final class ExecutionViewProjector {
           node(
               view,
               event,
+              plan,
               n -> n.ended(NodeStatus.SKIPPED, 0, text(data, "reason"), null, event.timestamp()));
       case RESOURCE_TOKEN_UPDATE -> tokens(view, data);
       case RESOURCE_COST_UPDATE -> cost(view, data);
@@ -144,7 +158,7 @@ public final class ExecutionViewProjector {
         event.timestamp());
   }
 
-  private static ExecutionView nodeCompleted(ExecutionView view, RunEvent event) {
+  private static ExecutionView nodeCompleted(ExecutionView view, RunEvent event, NestedNodes plan) {
     JsonNode data = event.data();
     JsonNode usage = data.hasNonNull("usage") ? data.get("usage") : null;
     BigDecimal cost = usage == null ? null : decimal(usage.path("cost_usd"));
@@ -152,6 +166,7 @@ public final class ExecutionViewProjector {
         node(
             view,
             event,
+            plan,
             n ->
                 n.completed(
                     attempt(data),
@@ -175,12 +190,18 @@ public final class ExecutionViewProjector {
   }
 
   private static ExecutionView node(
-      ExecutionView view, RunEvent event, java.util.function.UnaryOperator<NodeView> change) {
+      ExecutionView view,
+      RunEvent event,
+      NestedNodes plan,
+      java.util.function.UnaryOperator<NodeView> change) {
     if (event.nodeId() == null) {
       return view;
     }
     Map<String, NodeView> nodes = new LinkedHashMap<>(view.nodes());
-    NodeView current = nodes.getOrDefault(event.nodeId(), NodeView.pending(null, null));
+    NodeView current = nodes.get(event.nodeId());
+    if (current == null) {
+      current = plan.pending(event.nodeId());
+    }
     if (current.status().isFinal()) {
       return view;
     }

@@ -79,6 +79,23 @@ public record NodeView(
         cacheHit);
   }
 
+  /** A {@code human} node starts when it starts waiting for its decision. */
+  NodeView waiting(Instant at) {
+    return new NodeView(
+        NodeStatus.WAITING,
+        type,
+        level,
+        attempts,
+        output,
+        error,
+        startedAt == null ? at : startedAt,
+        finishedAt,
+        durationMs,
+        usage,
+        costUsd,
+        cacheHit);
+  }
+
   NodeView retrying(int attempt, String failure) {
     return new NodeView(
         NodeStatus.RETRYING,

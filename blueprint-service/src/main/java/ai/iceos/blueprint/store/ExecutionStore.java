@@ -3,6 +3,7 @@ package ai.iceos.blueprint.store;
 import ai.iceos.blueprint.execution.ExecutionStatus;
 import ai.iceos.blueprint.execution.ExecutionView;
 import ai.iceos.blueprint.execution.ExecutionViewProjector;
+import ai.iceos.blueprint.execution.NestedNodes;
 import ai.iceos.contracts.messaging.RunEvent;
 import ai.iceos.contracts.messaging.RunEventType;
 import ai.iceos.contracts.messaging.RunOptions;
@@ -222,22 +223,52 @@ public class ExecutionStore {
       return Uni.createFrom().item(Optional.empty());
     }
     long applied = execution.lastSequence;
+    ExecutionView before = execution.toView();
     return RunEventEntity.<RunEventEntity>find(
             "executionId = ?1 and sequence > ?2", Sort.by("sequence"), execution.id, applied)
         .<RunEventEntity>list()
-        .map(events -> Optional.of(foldInOrder(execution, applied, events)));
+        .chain(
+            events ->
+                nestedNodes(execution, before, events)
+                    .map(
+                        nested ->
+                            Optional.of(foldInOrder(execution, before, applied, events, nested))));
+  }
+
+  /**
+   * The pinned plan's nodes, read only when an event names a node the view does not have yet (a
+   * nested node, met under its path id), so that it gets its type and level.
+   */
+  private static Uni<NestedNodes> nestedNodes(
+      ExecutionEntity execution, ExecutionView view, List<RunEventEntity> events) {
+    boolean unknown =
+        events.stream().anyMatch(e -> e.nodeId != null && !view.nodes().containsKey(e.nodeId));
+    if (!unknown) {
+      return Uni.createFrom().item(NestedNodes.NONE);
+    }
+    return BlueprintVersionEntity.<BlueprintVersionEntity>find(
+            "blueprintId = ?1 and revision = ?2", execution.blueprintId, execution.revision)
+        .<BlueprintVersionEntity>firstResult()
+        .map(
+            version ->
+                version == null || version.plan == null
+                    ? NestedNodes.NONE
+                    : NestedNodes.of(version.toPlan()));
   }
 
   private static ExecutionView foldInOrder(
-      ExecutionEntity execution, long applied, List<RunEventEntity> events) {
-    ExecutionView before = execution.toView();
+      ExecutionEntity execution,
+      ExecutionView before,
+      long applied,
+      List<RunEventEntity> events,
+      NestedNodes nested) {
     ExecutionView view = before;
     long last = applied;
     for (RunEventEntity event : events) {
       if (event.sequence != last + 1) {
         break;
       }
-      view = ExecutionViewProjector.apply(view, event.toEvent());
+      view = ExecutionViewProjector.apply(view, event.toEvent(), nested);
       last++;
     }
     if (last == applied) {

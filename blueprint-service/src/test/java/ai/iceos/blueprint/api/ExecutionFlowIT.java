@@ -4,11 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import ai.iceos.blueprint.CompilerDouble;
 import ai.iceos.blueprint.TestKafka;
 import ai.iceos.blueprint.Tokens;
+import ai.iceos.blueprint.execution.Plans;
 import ai.iceos.contracts.messaging.RunEvent;
 import ai.iceos.contracts.messaging.RunEventType;
 import ai.iceos.contracts.messaging.Topics;
@@ -248,6 +250,52 @@ class ExecutionFlowIT {
         .then()
         .statusCode(409)
         .body("type", equalTo("https://iceos.ai/problems/blueprint-not-compiled"));
+  }
+
+  @Test
+  void shouldShowNestedNodesWithTheirPlannedTypeAndAWaitedNodeAsStarted() {
+    // given
+    String blueprintId =
+        CompilerDouble.createCompiled(Tokens.ACME, Plans.loopAfterTool())
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    String id =
+        api()
+            .body(startBody(blueprintId))
+            .post("/api/v1/executions")
+            .then()
+            .statusCode(202)
+            .extract()
+            .path("execution_id");
+
+    // when
+    sendEvent(id, 1, RunEventType.WORKFLOW_STARTED, null, "{}");
+    sendEvent(id, 2, RunEventType.NODE_WAITING, "a", "{\"prompt_message\":\"ok?\"}");
+    sendEvent(id, 3, RunEventType.NODE_COMPLETED, "a", "{\"attempt\":1,\"duration_ms\":7}");
+    sendEvent(
+        id,
+        4,
+        RunEventType.NODE_QUEUED,
+        "each[0].double",
+        "{\"attempt\":1,\"level\":1,\"parent\":\"each[0]\"}");
+
+    // then
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                api()
+                    .get("/api/v1/executions/" + id)
+                    .then()
+                    .statusCode(200)
+                    .body("nodes.'each[0].double'.status", equalTo("queued"))
+                    .body("nodes.'each[0].double'.type", equalTo("tool"))
+                    .body("nodes.'each[0].double'.level", equalTo(1))
+                    .body("nodes.a.status", equalTo("succeeded"))
+                    .body("nodes.a.started_at", notNullValue())
+                    .body("nodes.a.duration_ms", equalTo(7)));
   }
 
   private static String compiledBlueprint() {

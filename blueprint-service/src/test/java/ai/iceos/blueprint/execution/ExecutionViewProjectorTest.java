@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.iceos.contracts.json.IceosJson;
 import ai.iceos.contracts.messaging.RunEvent;
 import ai.iceos.contracts.messaging.RunEventType;
+import ai.iceos.contracts.plan.ExecutionPlan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigDecimal;
@@ -308,6 +309,95 @@ class ExecutionViewProjectorTest {
     assertThat(tree.path("nodes").path("a").path("status").asText()).isEqualTo("pending");
     assertThat(back.nodes().keySet()).containsExactly("a", "b");
     assertThat(back.status()).isEqualTo(ExecutionStatus.PENDING);
+  }
+
+  @Test
+  void shouldGiveANestedLoopNodeItsPlannedTypeAndLevelInsideTheBody() {
+    // given
+    ExecutionPlan plan = Plans.loopAfterTool();
+    NestedNodes nested = NestedNodes.of(plan);
+    ExecutionView view =
+        ExecutionView.initial(ID, "bp", "lock", JsonNodeFactory.instance.objectNode(), plan, T0);
+    view = ExecutionViewProjector.apply(view, event(RunEventType.WORKFLOW_STARTED, null, "{}", 0));
+
+    // when
+    view =
+        ExecutionViewProjector.apply(
+            view,
+            event(
+                RunEventType.NODE_QUEUED,
+                "each[1].read",
+                "{\"attempt\":1,\"level\":0,\"parent\":\"each[1]\"}",
+                1),
+            nested);
+    view =
+        ExecutionViewProjector.apply(
+            view,
+            event(RunEventType.NODE_SKIPPED, "each[1].double", "{\"reason\":\"halted\"}", 2),
+            nested);
+
+    // then
+    NodeView read = view.nodes().get("each[1].read");
+    assertThat(read.type()).isEqualTo("tool");
+    assertThat(read.level()).isZero();
+    assertThat(read.status()).isEqualTo(NodeStatus.QUEUED);
+    NodeView twice = view.nodes().get("each[1].double");
+    assertThat(twice.type()).isEqualTo("tool");
+    assertThat(twice.level()).as("level inside the loop body").isEqualTo(1);
+    assertThat(view.nodes().get("each").type()).isEqualTo("loop");
+  }
+
+  @Test
+  void shouldLeaveANodeThePlanDoesNotKnowWithoutType() {
+    // given
+    NestedNodes nested = NestedNodes.of(Plans.loopAfterTool());
+    ExecutionView view = apply(initial(), event(RunEventType.WORKFLOW_STARTED, null, "{}", 0));
+
+    // when
+    view =
+        ExecutionViewProjector.apply(
+            view,
+            event(RunEventType.NODE_QUEUED, "ghost", "{\"attempt\":1,\"level\":0}", 1),
+            nested);
+
+    // then
+    assertThat(view.nodes().get("ghost").type()).isNull();
+    assertThat(view.nodes().get("ghost").level()).isZero();
+  }
+
+  @Test
+  void shouldStartAHumanNodeWhenItStartsWaitingSoADecidedOneHasStartAndDuration() {
+    // given
+    ExecutionView view = apply(initial(), event(RunEventType.WORKFLOW_STARTED, null, "{}", 0));
+    view = apply(view, event(RunEventType.NODE_QUEUED, "a", "{\"attempt\":1,\"level\":0}", 1));
+
+    // when
+    view =
+        apply(
+            view,
+            event(
+                RunEventType.NODE_WAITING,
+                "a",
+                "{\"prompt_message\":\"ok?\",\"approval_type\":\"binary\"}",
+                2));
+    NodeView waiting = view.nodes().get("a");
+    view =
+        apply(
+            view,
+            event(
+                RunEventType.NODE_COMPLETED,
+                "a",
+                "{\"attempt\":1,\"output\":{\"approved\":true},\"duration_ms\":5000}",
+                7));
+
+    // then
+    assertThat(waiting.status()).isEqualTo(NodeStatus.WAITING);
+    assertThat(waiting.startedAt()).isEqualTo(T0.plusSeconds(2));
+    NodeView decided = view.nodes().get("a");
+    assertThat(decided.status()).isEqualTo(NodeStatus.SUCCEEDED);
+    assertThat(decided.startedAt()).isEqualTo(T0.plusSeconds(2));
+    assertThat(decided.finishedAt()).isEqualTo(T0.plusSeconds(7));
+    assertThat(decided.durationMs()).isEqualTo(5000L);
   }
 
   private static ExecutionView initial() {
