@@ -109,6 +109,11 @@ class SpecFailurePoliciesSystemIT {
            "tool_args": {"note": "still here"}},
           {"id": "needs_value", "type": "tool", "tool_name": "echo", "dependencies": ["broken"],
            "tool_args": {"x": "{{ broken.value }}"}},
+          {"id": "sees_null", "type": "tool", "tool_name": "echo", "dependencies": ["broken"],
+           "tool_args": {"dep": "{{ broken }}", "is_none": "{{ broken is none }}"}},
+          {"id": "mapped", "type": "tool", "tool_name": "echo", "dependencies": ["broken"],
+           "input_mappings": {"got": {"source_node_id": "broken", "source_output_key": ""}},
+           "tool_args": {"got": "{{ got }}"}},
           {"id": "after_needs", "type": "tool", "tool_name": "constant",
            "dependencies": ["needs_value", "runs_anyway"], "tool_args": {"value": "last"}}
         ]}
@@ -122,6 +127,11 @@ class SpecFailurePoliciesSystemIT {
     run.expectNode("broken", "failed");
     run.expectNode("runs_anyway", "succeeded");
     assertThat(run.output("runs_anyway")).isEqualTo(SpecRuns.json("{\"note\": \"still here\"}"));
+    run.expectNode("sees_null", "succeeded");
+    assertThat(run.output("sees_null"))
+        .isEqualTo(SpecRuns.json("{\"dep\": null, \"is_none\": true}"));
+    run.expectNode("mapped", "succeeded");
+    assertThat(run.output("mapped")).isEqualTo(SpecRuns.json("{\"got\": null}"));
     run.expectNode("needs_value", "failed");
     assertThat(run.error("needs_value")).contains("broken");
     run.expectNode("after_needs", "succeeded");
