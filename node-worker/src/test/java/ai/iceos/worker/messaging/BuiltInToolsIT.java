@@ -1,26 +1,22 @@
 package ai.iceos.worker.messaging;
 
+import static ai.iceos.worker.messaging.WorkerTopics.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ai.iceos.contracts.blueprint.ToolNodeSpec;
-import ai.iceos.contracts.json.IceosJson;
 import ai.iceos.contracts.messaging.Failure;
 import ai.iceos.contracts.messaging.NodeCompleted;
 import ai.iceos.contracts.messaging.NodeFailed;
 import ai.iceos.contracts.messaging.NodeOutcome;
 import ai.iceos.contracts.messaging.NodeStarted;
 import ai.iceos.contracts.messaging.NodeTask;
-import ai.iceos.contracts.messaging.Topics;
-import ai.iceos.contracts.messaging.serde.NodeOutcomeDeserializer;
 import ai.iceos.testkit.KafkaResource;
 import ai.iceos.worker.tool.Tool;
 import ai.iceos.worker.tool.ToolRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +28,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +42,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KafkaResource.class)
 @WithTestResource(FakeGatewayResource.class)
 class BuiltInToolsIT {
-  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final Duration WAIT = WorkerTopics.WAIT;
 
   /** The tools this class runs, one test (at least) each. */
   private static final Set<String> COVERED =
@@ -75,20 +70,17 @@ class BuiltInToolsIT {
 
   @Inject ToolRegistry registry;
 
-  private KafkaCompanion companion;
-  private ConsumerTask<String, String> outcomes;
+  private WorkerTopics topics;
   private final String executionId = "exec-" + UUID.randomUUID();
 
   @BeforeEach
   void connect() {
-    companion = new KafkaCompanion(bootstrapServers);
-    outcomes = companion.consumeStrings().fromTopics(Topics.NODE_OUTCOMES);
+    topics = new WorkerTopics(bootstrapServers);
   }
 
   @AfterEach
   void disconnect() {
-    outcomes.close();
-    companion.close();
+    topics.close();
   }
 
   @Test
@@ -308,42 +300,17 @@ class BuiltInToolsIT {
             json("{}"),
             20_000,
             Instant.now());
-    companion
-        .produceStrings()
-        .fromRecords(new ProducerRecord<>(Topics.NODE_TASKS, task.taskId(), write(task)))
-        .awaitCompletion(WAIT);
+    topics.send(task);
     List<NodeOutcome> finished =
         await()
             .atMost(WAIT)
             .until(
-                () -> received().stream().filter(o -> !(o instanceof NodeStarted)).toList(),
+                () ->
+                    topics.received(executionId).stream()
+                        .filter(o -> !(o instanceof NodeStarted))
+                        .toList(),
                 list -> !list.isEmpty());
     assertThat(finished).hasSize(1);
     return finished.get(0);
-  }
-
-  private List<NodeOutcome> received() {
-    try (var deserializer = new NodeOutcomeDeserializer()) {
-      return outcomes.getRecords().stream()
-          .filter(r -> executionId.equals(r.key()))
-          .map(r -> deserializer.deserialize(r.topic(), r.value().getBytes(StandardCharsets.UTF_8)))
-          .toList();
-    }
-  }
-
-  private static String write(Object message) {
-    try {
-      return IceosJson.mapper().writeValueAsString(message);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static JsonNode json(String text) {
-    try {
-      return IceosJson.mapper().readTree(text);
-    } catch (Exception e) {
-      throw new IllegalArgumentException(e);
-    }
   }
 }

@@ -11,7 +11,6 @@ import ai.iceos.contracts.blueprint.NodeSpec;
 import ai.iceos.contracts.blueprint.SwarmAgent;
 import ai.iceos.contracts.blueprint.SwarmNodeSpec;
 import ai.iceos.contracts.blueprint.ToolNodeSpec;
-import ai.iceos.contracts.json.IceosJson;
 import ai.iceos.contracts.messaging.CancelTasks;
 import ai.iceos.contracts.messaging.Failure;
 import ai.iceos.contracts.messaging.NodeCompleted;
@@ -21,23 +20,19 @@ import ai.iceos.contracts.messaging.NodeStarted;
 import ai.iceos.contracts.messaging.NodeTask;
 import ai.iceos.contracts.messaging.Topics;
 import ai.iceos.contracts.messaging.Usage;
-import ai.iceos.contracts.messaging.serde.NodeOutcomeDeserializer;
 import ai.iceos.testkit.KafkaResource;
 import ai.iceos.worker.node.CodeNodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -55,20 +50,19 @@ class NodeWorkerIT {
   @ConfigProperty(name = "kafka.bootstrap.servers")
   String bootstrapServers;
 
+  private WorkerTopics topics;
   private KafkaCompanion companion;
-  private ConsumerTask<String, String> outcomes;
   private final String executionId = "exec-" + UUID.randomUUID();
 
   @BeforeEach
   void connect() {
-    companion = new KafkaCompanion(bootstrapServers);
-    outcomes = companion.consumeStrings().fromTopics(Topics.NODE_OUTCOMES);
+    topics = new WorkerTopics(bootstrapServers);
+    companion = topics.companion;
   }
 
   @AfterEach
   void disconnect() {
-    outcomes.close();
-    companion.close();
+    topics.close();
   }
 
   @Test
@@ -456,11 +450,7 @@ class NodeWorkerIT {
   }
 
   private void send(NodeTask... tasks) {
-    List<ProducerRecord<String, String>> records =
-        Stream.of(tasks)
-            .map(task -> new ProducerRecord<>(Topics.NODE_TASKS, task.taskId(), write(task)))
-            .toList();
-    companion.produceStrings().fromRecords(records).awaitCompletion(WAIT);
+    topics.send(tasks);
   }
 
   private void cancel(String execution, String reason) {
@@ -472,11 +462,7 @@ class NodeWorkerIT {
   }
 
   private static String write(Object message) {
-    try {
-      return IceosJson.mapper().writeValueAsString(message);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return WorkerTopics.write(message);
   }
 
   /** This test's outcomes in partition order, once {@code finished} tasks have a final outcome. */
@@ -493,12 +479,7 @@ class NodeWorkerIT {
   }
 
   private List<NodeOutcome> received() {
-    try (var deserializer = new NodeOutcomeDeserializer()) {
-      return outcomes.getRecords().stream()
-          .filter(r -> executionId.equals(r.key()))
-          .map(r -> deserializer.deserialize(r.topic(), r.value().getBytes(StandardCharsets.UTF_8)))
-          .toList();
-    }
+    return topics.received(executionId);
   }
 
   private static Failure failureOf(List<NodeOutcome> received) {
@@ -508,10 +489,6 @@ class NodeWorkerIT {
   }
 
   private static JsonNode json(String text) {
-    try {
-      return IceosJson.mapper().readTree(text);
-    } catch (Exception e) {
-      throw new IllegalArgumentException(e);
-    }
+    return WorkerTopics.json(text);
   }
 }
