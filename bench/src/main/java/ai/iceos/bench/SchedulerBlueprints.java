@@ -57,6 +57,8 @@ final class SchedulerBlueprints {
   private static ObjectNode blueprint() {
     ObjectNode blueprint = IceosClient.JSON.createObjectNode();
     blueprint.put("schema_version", "1.2.0");
+    // The node output cache (SPEC 2.7) would serve every repeated no-op node and measure nothing.
+    blueprint.put("cache", false);
     blueprint.putArray("nodes");
     return blueprint;
   }
