@@ -273,7 +273,7 @@ final class Step {
   }
 
   /** Whether this step already sends a command to execution {@code executionId}. */
-  boolean commands(String executionId) {
+  boolean sendsCommandTo(String executionId) {
     return commands.stream().anyMatch(c -> c.executionId().equals(executionId));
   }
 

@@ -225,7 +225,7 @@ final class WorkflowNodes {
         continue;
       }
       String childId = childId(step.base.executionId(), path, was.attempt());
-      if (!step.commands(childId)) {
+      if (!step.sendsCommandTo(childId)) {
         step.command(
             new CancelRun(
                 uuid("cancel:" + childId),
@@ -241,12 +241,17 @@ final class WorkflowNodes {
     }
   }
 
+  /**
+   * Why the node stopped waiting: its skip, else the failure of the attempt it gave up (also when
+   * the next attempt already started in the same step), else its status.
+   */
   private static String why(NodeState node) {
-    return switch (node.status()) {
-      case SKIPPED -> "skipped (" + node.skipReason() + ")";
-      case FAILED, RETRYING -> node.failure().message();
-      default -> node.status().name().toLowerCase(Locale.ROOT);
-    };
+    if (node.status() == NodeStatus.SKIPPED) {
+      return "skipped (" + node.skipReason() + ")";
+    }
+    return node.failure() != null
+        ? node.failure().message()
+        : node.status().name().toLowerCase(Locale.ROOT);
   }
 
   /** Cancels the child of every running workflow node (the parent is cancelled or timed out). */

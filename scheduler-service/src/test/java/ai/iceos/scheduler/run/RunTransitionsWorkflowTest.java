@@ -395,6 +395,17 @@ class RunTransitionsWorkflowTest {
         .containsExactlyInAnyOrder(
             "StartRun:" + WorkflowNodes.childId(PARENT, "sub", 2),
             "CancelRun:" + WorkflowNodes.childId(PARENT, "sub", 1));
+    CancelRun cancel =
+        expired.commands().stream()
+            .filter(CancelRun.class::isInstance)
+            .map(CancelRun.class::cast)
+            .findFirst()
+            .orElseThrow();
+    assertThat(cancel.reason())
+        .isEqualTo(
+            "Parent execution parent-1 no longer waits for node 'sub': Workflow execution "
+                + WorkflowNodes.childId(PARENT, "sub", 1)
+                + " did not finish within the node's timeout (30.0 s)");
   }
 
   private static NodeCompleted completed(NodeTask task) {
