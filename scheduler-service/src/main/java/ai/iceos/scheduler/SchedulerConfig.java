@@ -3,6 +3,7 @@ package ai.iceos.scheduler;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * Settings of scheduler-service. The job intervals are also read by {@code @Scheduled} through the
@@ -84,5 +85,15 @@ public interface SchedulerConfig {
     /** How long a node's cached output serves later executions (SPEC §2.7, decision 0114). */
     @WithDefault("24h")
     Duration ttl();
+
+    /**
+     * Tools never served from the cache unless the node sets {@code use_cache: true} itself
+     * (decision 0117): the built-in ones whose run is the point, not just their output, because
+     * they post, publish or call out ({@code api_poster}, {@code http_request}, {@code
+     * marketplace_client}), wait ({@code sleep}), or answer by attempt rather than by input ({@code
+     * flaky}).
+     */
+    @WithDefault("api_poster,http_request,marketplace_client,sleep,flaky")
+    Set<String> sideEffectingTools();
   }
 }

@@ -2,9 +2,14 @@ package ai.iceos.scheduler.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.interpret.RenderResult;
 import com.hubspot.jinjava.interpret.TemplateError;
 import com.hubspot.jinjava.interpret.UnknownTokenException;
 import java.util.Map;
@@ -13,9 +18,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The expressions the scheduler evaluates itself (SPEC §1.4): a condition's {@code expression} and
- * a loop's {@code items_source}, with Jinjava (the library the worker renders templates with),
- * strict: an undefined name is an error.
+ * The expressions the scheduler evaluates itself (SPEC §1.4): a condition's {@code expression}, a
+ * loop's {@code items_source} and a workflow node's {@code config_overrides} templates, with
+ * Jinjava (the library the worker renders templates with), strict: an undefined name is an error.
  */
 final class Expressions {
   private static final Pattern SINGLE_EXPRESSION =
@@ -125,6 +130,52 @@ final class Expressions {
   }
 
   /**
+   * Renders the templates inside {@code value} (SPEC §1.4), objects and arrays recursively: a
+   * string that is exactly one {@code {{ expr }}} keeps the value's JSON type, any other string
+   * holding a template renders to a string, other values are copied. {@code field} names the place
+   * in errors ({@code config_overrides.mode}).
+   */
+  static JsonNode render(JsonNode value, JsonNode scope, String field) {
+    if (value.isTextual()) {
+      return renderString(value.textValue(), scope, field);
+    }
+    if (value.isObject()) {
+      ObjectNode rendered = MAPPER.createObjectNode();
+      value
+          .properties()
+          .forEach(
+              e -> rendered.set(e.getKey(), render(e.getValue(), scope, field + "." + e.getKey())));
+      return rendered;
+    }
+    if (value.isArray()) {
+      ArrayNode rendered = MAPPER.createArrayNode();
+      for (int i = 0; i < value.size(); i++) {
+        rendered.add(render(value.get(i), scope, field + "[" + i + "]"));
+      }
+      return rendered;
+    }
+    return value.deepCopy();
+  }
+
+  private static JsonNode renderString(String template, JsonNode scope, String field) {
+    if (!template.contains("{{") && !template.contains("{%")) {
+      return TextNode.valueOf(template);
+    }
+    Matcher single = SINGLE_EXPRESSION.matcher(template);
+    if (single.matches()) {
+      JsonNode typed = MAPPER.valueToTree(evaluate(single.group(1).strip(), scope, field));
+      return typed == null ? NullNode.instance : typed;
+    }
+    RenderResult result = JINJAVA.renderForResult(template, names(scope));
+    for (TemplateError error : result.getErrors()) {
+      if (error.getSeverity() == TemplateError.ErrorType.FATAL) {
+        throw failure(field, error);
+      }
+    }
+    return TextNode.valueOf(result.getOutput());
+  }
+
+  /**
    * Jinjava reports an undefined name only where its value is printed, not inside a comparison or a
    * boolean operator ({@code missing > 1} is false), so every free name of the expression is
    * checked against the scope first: a name not after a dot, a filter bar or {@code is} (a test),
@@ -158,9 +209,7 @@ final class Expressions {
   private static Object evaluate(String expression, JsonNode scope, String field) {
     requireDefined(expression, scope, field);
     JinjavaInterpreter interpreter = JINJAVA.newInterpreter();
-    @SuppressWarnings("unchecked")
-    Map<String, Object> names = MAPPER.convertValue(scope, Map.class);
-    interpreter.getContext().putAll(names);
+    interpreter.getContext().putAll(names(scope));
     try (var current = JinjavaInterpreter.closeablePushCurrent(interpreter).get()) {
       Object value = current.value().resolveELExpression(expression, 1);
       for (TemplateError error : interpreter.getErrors()) {
@@ -172,6 +221,11 @@ final class Expressions {
     } catch (UnknownTokenException e) {
       throw undefined(field, e.getToken());
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> names(JsonNode scope) {
+    return MAPPER.convertValue(scope, Map.class);
   }
 
   private static ExpressionException failure(String field, TemplateError error) {

@@ -8,7 +8,9 @@ import ai.iceos.contracts.messaging.RunEventType;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code monitor} nodes (SPEC §2.6, §2.11, decision 0113), run by the scheduler. When its
@@ -56,7 +58,7 @@ final class MonitorNodes {
 
   /** Completes the monitor once nothing else of the running execution is in flight. */
   static void finishIfAlone(Step step, String path, MonitorNodeSpec monitor) {
-    if (step.status != RunStatus.RUNNING || othersInFlight(step)) {
+    if (step.status != RunStatus.RUNNING || othersInFlight(step, path)) {
       return;
     }
     MonitorState state = step.monitors.get(path);
@@ -99,6 +101,12 @@ final class MonitorNodes {
     }
   }
 
+  /**
+   * Emits {@code node.alert}: the event stream is how an alert is delivered (decision 0117), so the
+   * event carries all a subscriber needs to notify each of the {@code alert_channels}: the
+   * expression, the action, every metric value it was evaluated with, and which trigger of this
+   * monitor it is.
+   */
   private static void trigger(
       Step step, String path, MonitorNodeSpec monitor, MonitorAction action, ObjectNode metrics) {
     ObjectNode alert = JSON.objectNode();
@@ -106,6 +114,8 @@ final class MonitorNodes {
     alert.put("action", wireName(action));
     monitor.alertChannels().forEach(alert.putArray("alert_channels")::add);
     alert.set("metrics", metrics);
+    alert.put("trigger", step.monitors.get(path).triggers());
+    alert.put("check", step.monitors.get(path).checks());
     step.emit(RunEventType.NODE_ALERT, path, alert);
     switch (action) {
       case ALERT_ONLY -> {}
@@ -124,9 +134,19 @@ final class MonitorNodes {
     RunTransitions.failStartedAttempts(step, Failure.permanent(ABORTED, error), error);
   }
 
-  private static boolean othersInFlight(Step step) {
+  /**
+   * Whether a node other than a monitor is queued, running, retrying or waiting. The nodes whose
+   * frames hold the monitor (a loop it is in the body of, …) do not count: they run until the
+   * monitor completes, so counting them would make both wait for each other for ever.
+   */
+  private static boolean othersInFlight(Step step, String path) {
+    Set<String> enclosing = new HashSet<>();
+    for (Frame frame = step.frameOf(path); frame != null; frame = step.frameOf(frame.owner())) {
+      enclosing.add(frame.owner());
+    }
     return step.allPaths().stream()
         .filter(id -> step.planned(id).spec().kind() != NodeType.MONITOR)
+        .filter(id -> !enclosing.contains(id))
         .map(step::node)
         .anyMatch(n -> n.status() != NodeStatus.PENDING && !n.status().isTerminal());
   }

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -50,13 +51,15 @@ public final class NodeCache {
   /**
    * Whether a node may be served from the cache: {@code use_cache} with the blueprint's {@code
    * cache} (combined by the compiler), and a type that is deterministic given its inputs: {@code
-   * tool}, {@code code}, {@code llm} at temperature 0. A node whose templates read {@code
-   * execution.id} differs per execution and is never cached.
+   * tool}, {@code code}, {@code llm} at temperature 0. A tool in {@code sideEffectingTools} only
+   * when the node itself says {@code use_cache: true} (the default does not count). A node whose
+   * templates read {@code execution.id} differs per execution and is never cached.
    */
-  public static boolean cacheable(PlannedNode node) {
+  public static boolean cacheable(PlannedNode node, Set<String> sideEffectingTools) {
     boolean deterministic =
         switch (node.spec()) {
-          case ToolNodeSpec tool -> true;
+          case ToolNodeSpec tool ->
+              !sideEffectingTools.contains(tool.toolName()) || Boolean.TRUE.equals(tool.useCache());
           case CodeNodeSpec code -> true;
           case LlmNodeSpec llm -> temperature(llm) == 0.0;
           default -> false;
@@ -65,9 +68,10 @@ public final class NodeCache {
   }
 
   /** The cache key of a task of {@code state}, or empty when its node is not cacheable. */
-  public static Optional<String> keyOf(RunState state, NodeTask task) {
+  public static Optional<String> keyOf(
+      RunState state, NodeTask task, Set<String> sideEffectingTools) {
     PlannedNode planned = new Step(state, Instant.EPOCH).planned(task.nodeId());
-    if (!cacheable(planned)) {
+    if (!cacheable(planned, sideEffectingTools)) {
       return Optional.empty();
     }
     return Optional.of(
@@ -93,7 +97,8 @@ public final class NodeCache {
    * The attempts that succeeded between {@code before} and {@code after} by a worker's report (not
    * from the cache) for a cacheable node: their output is stored.
    */
-  public static List<Completion> completions(RunState before, RunState after) {
+  public static List<Completion> completions(
+      RunState before, RunState after, Set<String> sideEffectingTools) {
     Step step = new Step(after, Instant.EPOCH);
     List<Completion> completions = new ArrayList<>();
     for (String path : step.allPaths()) {
@@ -101,7 +106,7 @@ public final class NodeCache {
       NodeState now = step.node(path);
       if (now.status() == NodeStatus.SUCCEEDED
           && (was == null || was.status() != NodeStatus.SUCCEEDED)
-          && cacheable(step.planned(path))) {
+          && cacheable(step.planned(path), sideEffectingTools)) {
         completions.add(
             new Completion(
                 NodeTask.taskIdOf(after.executionId(), path, now.attempt()), now.output()));

@@ -65,8 +65,9 @@ final class RunControl {
    * Runs a failed execution again: every failed node and every node skipped for any reason but a
    * condition's choice gets pending again (keeping its attempt count, so task ids stay unique),
    * nested ones included; a loop, condition, parallel or recursive node with opened frames runs on
-   * from where it failed. Succeeded nodes keep their outputs. Monitors watch again from scratch;
-   * guard errors are cleared, and {@code timeout_seconds} counts from the retry.
+   * from where it failed. Succeeded nodes keep their outputs. Monitors (top-level ones, and nested
+   * ones of every frame that runs again) watch again from scratch: fresh checks, no earlier
+   * trigger; guard errors are cleared, and {@code timeout_seconds} counts from the retry.
    */
   static Transition retry(RunState state, Instant now) {
     if (state.status() != RunStatus.FAILED) {
@@ -77,7 +78,7 @@ final class RunControl {
     List<String> reopened = new ArrayList<>();
     int lowest = step.levelCount();
     for (String id : step.order) {
-      if (needsRerun(step, id) || step.planned(id).spec().kind() == NodeType.MONITOR) {
+      if (needsRerun(step, id) || isMonitor(step, id)) {
         reset(step, id, reset, reopened);
         lowest = Math.min(lowest, step.planned(id).level());
       }
@@ -101,6 +102,10 @@ final class RunControl {
     return RunTransitions.progress(step);
   }
 
+  private static boolean isMonitor(Step step, String path) {
+    return step.planned(path).spec().kind() == NodeType.MONITOR;
+  }
+
   private static boolean needsRerun(Step step, String path) {
     NodeState node = step.node(path);
     return node.status() == NodeStatus.FAILED
@@ -117,9 +122,12 @@ final class RunControl {
     if (control && !frames.isEmpty()) {
       reopened.add(path); // runs on with its frames: queued and started again below
       for (Frame frame : frames) {
-        for (String local : SubGraphs.order(step.graph(frame))) {
-          if (needsRerun(step, frame.path(local))) {
-            reset(step, frame.path(local), reset, reopened);
+        List<String> nested = SubGraphs.order(step.graph(frame)).stream().map(frame::path).toList();
+        // A frame that runs again runs its monitors again too, from scratch, like top-level ones.
+        boolean rerun = nested.stream().anyMatch(id -> needsRerun(step, id));
+        for (String id : nested) {
+          if (needsRerun(step, id) || (rerun && isMonitor(step, id))) {
+            reset(step, id, reset, reopened);
           }
         }
       }

@@ -68,6 +68,9 @@ public final class RunTransitions {
     }
     NodeState node = state.node(outcome.nodeId());
     Step step = new Step(state, now);
+    if (WorkflowNodes.isWorkflow(step.planned(outcome.nodeId()))) {
+      step.childReported(outcome.nodeId()); // only a workflow node's child reports about it
+    }
     switch (outcome) {
       case NodeStarted started -> {
         if (node.status() != NodeStatus.QUEUED) {
@@ -273,6 +276,13 @@ public final class RunTransitions {
           && node.deadlineAt() != null
           && !node.deadlineAt().isAfter(step.now)) {
         long timeoutMs = step.planned(id).timeoutMs();
+        long durationMs = Duration.between(node.startedAt(), step.now).toMillis();
+        if (WorkflowNodes.isWorkflow(step.planned(id))) {
+          // No worker to lose: the child ran out of time; the step cancels it.
+          Failure failure = WorkflowNodes.timedOut(step, id, node);
+          fail(step, node, id, node.attempt(), failure, Usage.none(), durationMs);
+          continue;
+        }
         step.interrupt(id, "timeout");
         if (node.lostAttempts() < MAX_LOST_ATTEMPTS) {
           Failure lost =
@@ -297,14 +307,7 @@ public final class RunTransitions {
                     + " s), after the task was sent again "
                     + node.lostAttempts()
                     + " times");
-        fail(
-            step,
-            node,
-            id,
-            node.attempt(),
-            failure,
-            Usage.none(),
-            Duration.between(node.startedAt(), step.now).toMillis());
+        fail(step, node, id, node.attempt(), failure, Usage.none(), durationMs);
       }
     }
   }

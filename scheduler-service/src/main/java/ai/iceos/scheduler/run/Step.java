@@ -16,8 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -43,6 +45,7 @@ final class Step {
   private final List<CancelTasks> cancellations = new ArrayList<>();
   private final List<RunCommand> commands = new ArrayList<>();
   private final List<NodeOutcome> outcomes = new ArrayList<>();
+  private final Set<String> childReports = new HashSet<>();
   RunStatus status;
   int currentLevel;
   int openedLevels;
@@ -269,6 +272,21 @@ final class Step {
     commands.add(command);
   }
 
+  /** Whether this step already sends a command to execution {@code executionId}. */
+  boolean sendsCommandTo(String executionId) {
+    return commands.stream().anyMatch(c -> c.executionId().equals(executionId));
+  }
+
+  /** Marks that this step applies the report of the child of the workflow node at {@code path}. */
+  void childReported(String path) {
+    childReports.add(path);
+  }
+
+  /** Whether this step applies the report of the child of the workflow node at {@code path}. */
+  boolean isChildReported(String path) {
+    return childReports.contains(path);
+  }
+
   /** Reports to the parent execution how its {@code workflow} node's child ended. */
   void report(NodeOutcome outcome) {
     outcomes.add(outcome);
@@ -280,6 +298,7 @@ final class Step {
   }
 
   Transition toTransition() {
+    WorkflowNodes.cancelAbandonedChildren(this);
     WorkflowNodes.reportToParent(this);
     RunState next =
         new RunState(

@@ -18,8 +18,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -37,6 +39,8 @@ final class WorkflowNodes {
   static final String CHILD_FAILED = "child-failed";
   static final String DEPTH_EXCEEDED = "depth-exceeded";
   static final String UNRESOLVED = "workflow-unresolved";
+  static final String TIMEOUT = "timeout";
+  static final String TEMPLATE_ERROR = "template-error";
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   private WorkflowNodes() {}
@@ -84,8 +88,18 @@ final class WorkflowNodes {
               "Workflow '" + spec.workflowRef() + "' was not resolved when the execution started"));
       return;
     }
+    ObjectNode inputs;
+    try {
+      inputs = childInputs(step, path, spec);
+    } catch (Expressions.ExpressionException e) {
+      fail(step, path, attempt, Failure.permanent(TEMPLATE_ERROR, e.getMessage()));
+      return;
+    }
     String childId = childId(step.base.executionId(), path, attempt);
-    step.put(path, step.node(path).running(step.now, null));
+    // The node's timeout_seconds bounds each child (decision 0117): past it the child is
+    // cancelled and the attempt fails as a retryable timeout (RunTransitions.fireDueRetries).
+    Instant deadline = step.now.plusMillis(step.planned(path).timeoutMs());
+    step.put(path, step.node(path).running(step.now, deadline));
     step.emit(
         RunEventType.NODE_STARTED,
         path,
@@ -98,7 +112,7 @@ final class WorkflowNodes {
             child.blueprintId(),
             child.versionLock(),
             child.plan(),
-            childInputs(step, path, spec),
+            inputs,
             RunOptions.defaults(),
             step.base.executionId(),
             path,
@@ -172,6 +186,72 @@ final class WorkflowNodes {
     spec.outputMappings()
         .forEach((alias, dotted) -> mapped.set(alias, TaskScope.resolve(source, dotted)));
     return mapped;
+  }
+
+  /**
+   * The failure of an attempt whose child did not end within the node's {@code timeout_seconds}:
+   * retryable, so the node's retry settings decide whether a new child runs. The step then cancels
+   * the child ({@link #cancelAbandonedChildren}).
+   */
+  static Failure timedOut(Step step, String path, NodeState node) {
+    return Failure.retryable(
+        TIMEOUT,
+        "Workflow execution "
+            + childId(step.base.executionId(), path, node.attempt())
+            + " did not finish within the node's timeout ("
+            + step.planned(path).timeoutMs() / 1000.0
+            + " s)");
+  }
+
+  /**
+   * Cancels the child of every workflow node that this step takes off its running attempt without
+   * the child's own report: a losing branch of a {@code race}, an attempt past its deadline, any
+   * skip or failure decided by the scheduler. A child whose parent node no longer waits for it must
+   * not run on; its late report is ignored like any stale attempt's.
+   */
+  static void cancelAbandonedChildren(Step step) {
+    List<String> running =
+        step.base.nodes().entrySet().stream()
+            .filter(e -> e.getValue().status() == NodeStatus.RUNNING)
+            .map(Map.Entry::getKey)
+            .filter(path -> isWorkflow(step.planned(path)))
+            .sorted()
+            .toList();
+    for (String path : running) {
+      NodeState was = step.base.node(path);
+      NodeState now = step.node(path);
+      if (step.isChildReported(path)
+          || (now.status() == NodeStatus.RUNNING && now.attempt() == was.attempt())) {
+        continue;
+      }
+      String childId = childId(step.base.executionId(), path, was.attempt());
+      if (!step.sendsCommandTo(childId)) {
+        step.command(
+            new CancelRun(
+                uuid("cancel:" + childId),
+                childId,
+                "Parent execution "
+                    + step.base.executionId()
+                    + " no longer waits for node '"
+                    + path
+                    + "': "
+                    + why(now),
+                step.now));
+      }
+    }
+  }
+
+  /**
+   * Why the node stopped waiting: its skip, else the failure of the attempt it gave up (also when
+   * the next attempt already started in the same step), else its status.
+   */
+  private static String why(NodeState node) {
+    if (node.status() == NodeStatus.SKIPPED) {
+      return "skipped (" + node.skipReason() + ")";
+    }
+    return node.failure() != null
+        ? node.failure().message()
+        : node.status().name().toLowerCase(Locale.ROOT);
   }
 
   /** Cancels the child of every running workflow node (the parent is cancelled or timed out). */
@@ -265,7 +345,10 @@ final class WorkflowNodes {
 
   /**
    * The child's inputs: the parent's run inputs, then the node's {@code input_mappings} names, then
-   * {@code config_overrides} (SPEC §1.3: merged into the child's inputs), later ones winning.
+   * {@code config_overrides} (SPEC §1.3: merged into the child's inputs) rendered in the node's
+   * scope (decision 0117), later ones winning.
+   *
+   * @throws Expressions.ExpressionException when a template of {@code config_overrides} fails
    */
   private static ObjectNode childInputs(Step step, String path, WorkflowNodeSpec spec) {
     ObjectNode inputs = JSON.objectNode();
@@ -273,14 +356,17 @@ final class WorkflowNodes {
     if (runInputs != null && runInputs.isObject()) {
       inputs.setAll((ObjectNode) runInputs.deepCopy());
     }
-    if (!spec.inputMappings().isEmpty()) {
-      ObjectNode scope = step.scopeOf(path);
-      spec.inputMappings().keySet().forEach(name -> inputs.set(name, scope.get(name)));
+    JsonNode overrides = spec.configOverrides();
+    boolean render = overrides != null && overrides.isObject() && !overrides.isEmpty();
+    if (spec.inputMappings().isEmpty() && !render) {
+      return inputs;
     }
-    if (spec.configOverrides() != null && spec.configOverrides().isObject()) {
-      for (Map.Entry<String, JsonNode> e : spec.configOverrides().properties()) {
-        inputs.set(e.getKey(), e.getValue().deepCopy());
-      }
+    ObjectNode scope = step.scopeOf(path);
+    spec.inputMappings().keySet().forEach(name -> inputs.set(name, scope.get(name)));
+    if (render) {
+      Expressions.render(overrides, scope, "config_overrides")
+          .properties()
+          .forEach(e -> inputs.set(e.getKey(), e.getValue()));
     }
     return inputs;
   }

@@ -56,7 +56,8 @@ public class NodeOutputCache {
    * cacheable tasks from the cache where it can. Runs in the caller's transaction.
    */
   Uni<Transition> settle(RunState before, Transition transition) {
-    List<NodeCache.Completion> completions = NodeCache.completions(before, transition.state());
+    List<NodeCache.Completion> completions =
+        NodeCache.completions(before, transition.state(), config.cache().sideEffectingTools());
     Uni<Void> filled = Uni.createFrom().voidItem();
     for (NodeCache.Completion completion : completions) {
       filled = filled.chain(() -> fill(completion));
@@ -69,7 +70,8 @@ public class NodeOutputCache {
       if (!looked.add(task.taskId())) {
         continue;
       }
-      Optional<String> key = NodeCache.keyOf(transition.state(), task);
+      Optional<String> key =
+          NodeCache.keyOf(transition.state(), task, config.cache().sideEffectingTools());
       if (key.isPresent()) {
         return find(key.get())
             .chain(

@@ -3,9 +3,11 @@ package ai.iceos.scheduler.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.iceos.contracts.blueprint.FailurePolicy;
+import ai.iceos.contracts.blueprint.NodeSpec;
 import ai.iceos.contracts.blueprint.RetryPolicy;
 import ai.iceos.contracts.blueprint.Scheduling;
 import ai.iceos.contracts.blueprint.ToolNodeSpec;
+import ai.iceos.contracts.json.IceosJson;
 import ai.iceos.contracts.messaging.NodeTask;
 import ai.iceos.contracts.messaging.RunEvent;
 import ai.iceos.contracts.messaging.RunEventType;
@@ -15,6 +17,7 @@ import ai.iceos.contracts.plan.ExecutionPlan;
 import ai.iceos.contracts.plan.PlannedNode;
 import ai.iceos.testkit.KafkaPostgresResource;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
@@ -84,12 +87,41 @@ class NodeCacheIT {
     assertThat(price.nodeId()).isEqualTo("price");
   }
 
+  @Test
+  void shouldRunASideEffectingToolAgainUnlessItsNodeAsksForTheCacheItself() {
+    ToolNodeSpec byDefault = price("http_request", null);
+    String blueprint = "cache-bp-" + UUID.randomUUID();
+    runOnce(blueprint, true, byDefault);
+    String again = "cache-it-" + UUID.randomUUID();
+    topics.send(start(again, blueprint, true, byDefault));
+    assertThat(worker.awaitTask(again, again + ":price:1").node()).isEqualTo(byDefault);
+
+    ToolNodeSpec asked = price("http_request", true);
+    String askingBlueprint = "cache-bp-" + UUID.randomUUID();
+    runOnce(askingBlueprint, true, asked);
+    String served = "cache-it-" + UUID.randomUUID();
+    topics.send(start(served, askingBlueprint, true, asked));
+    worker.complete(
+        worker.awaitTask(served, served + ":report:1"), JSON.objectNode().put("done", true));
+    assertThat(
+            completedEvent(worker.awaitTerminal(served), "price")
+                .data()
+                .get("cache_hit")
+                .asBoolean())
+        .isTrue();
+    assertThat(topics.tasks(served)).extracting(NodeTask::nodeId).containsExactly("report");
+  }
+
   /** Runs one execution to its end, completing {@code price} with {@code {value: 42}}. */
   private String runOnce(String blueprint, boolean useCache) {
+    return runOnce(blueprint, useCache, price("echo", null));
+  }
+
+  private String runOnce(String blueprint, boolean useCache, ToolNodeSpec price) {
     String execution = "cache-it-" + UUID.randomUUID();
-    topics.send(start(execution, blueprint, useCache));
-    NodeTask price = worker.awaitTask(execution, execution + ":price:1");
-    worker.complete(price, JSON.objectNode().put("value", 42));
+    topics.send(start(execution, blueprint, useCache, price));
+    NodeTask priced = worker.awaitTask(execution, execution + ":price:1");
+    worker.complete(priced, JSON.objectNode().put("value", 42));
     worker.complete(
         worker.awaitTask(execution, execution + ":report:1"), JSON.objectNode().put("done", true));
     worker.awaitTerminal(execution);
@@ -105,7 +137,21 @@ class NodeCacheIT {
 
   /** {@code price} (cacheable unless {@code useCache} is false), then {@code report} (never). */
   private static StartRun start(String execution, String blueprint, boolean useCache) {
-    ToolNodeSpec price = ToolNodeSpec.of("price", "echo", JSON.objectNode().put("sku", "a-1"));
+    return start(execution, blueprint, useCache, price("echo", null));
+  }
+
+  /** The {@code price} node running {@code tool}, with the node's own {@code use_cache}. */
+  private static ToolNodeSpec price(String tool, Boolean useCache) {
+    ObjectNode json = JSON.objectNode().put("type", "tool").put("id", "price");
+    json.put("tool_name", tool).putObject("tool_args").put("sku", "a-1");
+    if (useCache != null) {
+      json.put("use_cache", useCache);
+    }
+    return (ToolNodeSpec) IceosJson.mapper().convertValue(json, NodeSpec.class);
+  }
+
+  private static StartRun start(
+      String execution, String blueprint, boolean useCache, ToolNodeSpec price) {
     ToolNodeSpec report = ToolNodeSpec.of("report", "echo", JSON.objectNode(), "price");
     ExecutionPlan plan =
         new ExecutionPlan(

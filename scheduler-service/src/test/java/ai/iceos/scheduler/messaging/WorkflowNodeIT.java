@@ -3,10 +3,13 @@ package ai.iceos.scheduler.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.iceos.contracts.blueprint.FailurePolicy;
+import ai.iceos.contracts.blueprint.NodeSpec;
+import ai.iceos.contracts.blueprint.ParallelNodeSpec;
 import ai.iceos.contracts.blueprint.RetryPolicy;
 import ai.iceos.contracts.blueprint.Scheduling;
 import ai.iceos.contracts.blueprint.ToolNodeSpec;
 import ai.iceos.contracts.blueprint.WorkflowNodeSpec;
+import ai.iceos.contracts.json.IceosJson;
 import ai.iceos.contracts.messaging.Failure;
 import ai.iceos.contracts.messaging.NodeTask;
 import ai.iceos.contracts.messaging.RunEvent;
@@ -18,12 +21,14 @@ import ai.iceos.contracts.plan.PinnedPlan;
 import ai.iceos.contracts.plan.PlannedNode;
 import ai.iceos.testkit.KafkaPostgresResource;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,6 +75,7 @@ class WorkflowNodeIT {
     NodeTask fetch = worker.awaitTask(child, child + ":fetch:1");
     assertThat(fetch.scope().get("inputs").get("topic").asText()).isEqualTo("ice");
     assertThat(fetch.scope().get("inputs").get("mode").asText()).isEqualTo("fast");
+    assertThat(fetch.scope().get("inputs").get("label").asText()).isEqualTo("ice-ICE");
     worker.complete(fetch, JSON.objectNode().put("value", 42));
 
     NodeTask after = worker.awaitTask(parent, parent + ":after:1");
@@ -117,19 +123,93 @@ class WorkflowNodeIT {
     assertThat(events).noneMatch(e -> e.eventType() == RunEventType.NODE_STARTED);
   }
 
+  @Test
+  void shouldCancelTheChildAndFailTheNodeWhenTheNodesTimeoutRunsOut() {
+    String parent = "wf-it-" + UUID.randomUUID();
+    topics.send(parentStart(parent, 0, Map.of(), 1_000));
+
+    String child = childOf(parent);
+    worker.awaitTask(child, child + ":fetch:1"); // never reported: the child outlives the timeout
+
+    List<RunEvent> childEvents = worker.awaitTerminal(child);
+    assertThat(childEvents.getLast().eventType()).isEqualTo(RunEventType.WORKFLOW_CANCELLED);
+    List<RunEvent> events = worker.awaitTerminal(parent);
+    RunEvent failed =
+        events.stream()
+            .filter(e -> e.eventType() == RunEventType.NODE_FAILED && "sub".equals(e.nodeId()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(failed.data().get("failure").get("type").asText()).isEqualTo("timeout");
+    assertThat(failed.data().get("failure").get("message").asText())
+        .isEqualTo(
+            "Workflow execution " + child + " did not finish within the node's timeout (1.0 s)");
+    assertThat(events.getLast().eventType()).isEqualTo(RunEventType.WORKFLOW_FAILED);
+  }
+
+  @Test
+  void shouldCancelTheChildWhenARaceIsWonByAnotherBranch() {
+    String parent = "wf-it-" + UUID.randomUUID();
+    ParallelNodeSpec race =
+        (ParallelNodeSpec)
+            IceosJson.mapper()
+                .convertValue(
+                    JSON.objectNode()
+                        .put("type", "parallel")
+                        .put("id", "race")
+                        .put("wait_strategy", "race")
+                        .set(
+                            "branches",
+                            JSON.arrayNode()
+                                .add(JSON.arrayNode().add(workflowNode()))
+                                .add(
+                                    JSON.arrayNode()
+                                        .add(
+                                            JSON.objectNode()
+                                                .put("type", "tool")
+                                                .put("id", "fast")
+                                                .put("tool_name", "echo")))),
+                    NodeSpec.class);
+    topics.send(
+        start(
+            parent,
+            0,
+            plan(
+                List.of(List.of("race")),
+                List.of(new PlannedNode(race, 0, 30_000, RetryPolicy.none(), false)))));
+
+    String child = childOf(parent);
+    worker.awaitTask(child, child + ":fetch:1");
+    worker.complete(worker.awaitTask(parent, parent + ":fast:1"), JSON.objectNode());
+
+    assertThat(worker.awaitTerminal(parent).getLast().eventType())
+        .isEqualTo(RunEventType.WORKFLOW_COMPLETED);
+    List<RunEvent> childEvents = worker.awaitTerminal(child);
+    assertThat(childEvents.getLast().eventType()).isEqualTo(RunEventType.WORKFLOW_CANCELLED);
+    assertThat(childEvents.getLast().data().get("reason").asText())
+        .isEqualTo(
+            "Parent execution "
+                + parent
+                + " no longer waits for node 'sub': skipped (parallel 'race' finished with branch"
+                + " 1)");
+  }
+
   private String childOf(String parent) {
+    Predicate<RunEvent> subStarted =
+        e -> e.eventType() == RunEventType.NODE_STARTED && "sub".equals(e.nodeId());
     RunEvent started =
-        worker
-            .awaitEvents(
-                parent, e -> e.eventType() == RunEventType.NODE_STARTED && "sub".equals(e.nodeId()))
-            .stream()
-            .filter(e -> e.eventType() == RunEventType.NODE_STARTED)
+        worker.awaitEvents(parent, subStarted).stream()
+            .filter(subStarted)
             .findFirst()
             .orElseThrow();
     return started.data().get("child_execution_id").asText();
   }
 
   private static StartRun parentStart(String parent, int depth, Map<String, String> exposed) {
+    return parentStart(parent, depth, exposed, 30_000);
+  }
+
+  private static StartRun parentStart(
+      String parent, int depth, Map<String, String> exposed, long timeoutMs) {
     WorkflowNodeSpec sub =
         new WorkflowNodeSpec(
             "sub",
@@ -148,14 +228,26 @@ class WorkflowNodeIT {
             null,
             REF,
             exposed,
-            JSON.objectNode().put("mode", "fast"));
+            JSON.objectNode()
+                .put("mode", "fast")
+                .put("label", "{{ inputs.topic }}-{{ topic | upper }}"));
     ToolNodeSpec after = ToolNodeSpec.of("after", "echo", JSON.objectNode(), "sub");
-    ExecutionPlan plan =
+    return start(
+        parent,
+        depth,
         plan(
             List.of(List.of("sub"), List.of("after")),
             List.of(
-                new PlannedNode(sub, 0, 30_000, RetryPolicy.none(), false),
-                new PlannedNode(after, 1, 30_000, RetryPolicy.none(), false)));
+                new PlannedNode(sub, 0, timeoutMs, RetryPolicy.none(), false),
+                new PlannedNode(after, 1, 30_000, RetryPolicy.none(), false))));
+  }
+
+  /** The {@code sub} workflow node as blueprint JSON, for nesting it. */
+  private static ObjectNode workflowNode() {
+    return JSON.objectNode().put("type", "workflow").put("id", "sub").put("workflow_ref", REF);
+  }
+
+  private static StartRun start(String parent, int depth, ExecutionPlan plan) {
     ToolNodeSpec fetch = ToolNodeSpec.of("fetch", "echo", JSON.objectNode());
     ExecutionPlan childPlan =
         plan(

@@ -36,6 +36,32 @@ class ExpressionsTest {
         .hasMessageContaining("must be one {{ expression }} or a dotted path");
   }
 
+  @Test
+  void shouldRenderTemplatesInsideAValueKeepingTheTypeOfASingleExpression() {
+    JsonNode value =
+        json(
+            "{\"n\":\"{{ score }}\",\"label\":\"{{ inputs.mode }}-{{ score + 1 }}\","
+                + "\"list\":[\"{{ rows.items }}\",\"plain\",3],\"flag\":true}");
+
+    JsonNode rendered = Expressions.render(value, SCOPE, "config_overrides");
+
+    assertThat(rendered.toString())
+        .isEqualTo("{\"n\":7,\"label\":\"fast-8\",\"list\":[[1,2,3],\"plain\",3],\"flag\":true}");
+  }
+
+  @Test
+  void shouldRejectAnUndefinedNameInATemplateNamingTheField() {
+    assertThatThrownBy(
+            () -> Expressions.render(json("{\"a\":\"{{ missing }}\"}"), SCOPE, "config_overrides"))
+        .hasMessage("Template error in config_overrides.a: 'missing' is undefined");
+    assertThatThrownBy(
+            () ->
+                Expressions.render(
+                    json("{\"a\":[\"x {{ nope.deeper }}\"]}"), SCOPE, "config_overrides"))
+        .hasMessageStartingWith("Template error in config_overrides.a[0]: ")
+        .hasMessageContaining("nope");
+  }
+
   private static JsonNode json(String text) {
     try {
       return IceosJson.mapper().readTree(text);

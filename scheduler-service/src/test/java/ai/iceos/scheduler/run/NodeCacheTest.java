@@ -12,10 +12,12 @@ import ai.iceos.contracts.plan.PlannedNode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class NodeCacheTest {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  private static final Set<String> SIDE_EFFECTS = Set.of("http_request", "api_poster");
 
   private static PlannedNode planned(ai.iceos.contracts.blueprint.NodeSpec spec, boolean useCache) {
     return new PlannedNode(spec, 0, 30_000, RetryPolicy.none(), useCache);
@@ -49,18 +51,60 @@ class NodeCacheTest {
   @Test
   void shouldCacheOnlyDeterministicNodesThatAllowIt() {
     ToolNodeSpec tool = ToolNodeSpec.of("t", "echo", JSON.objectNode());
-    assertThat(NodeCache.cacheable(planned(tool, true))).isTrue();
-    assertThat(NodeCache.cacheable(planned(tool, false))).isFalse();
-    assertThat(NodeCache.cacheable(planned(llm(0.0), true))).isTrue();
-    assertThat(NodeCache.cacheable(planned(llm(null), true))).isFalse();
-    assertThat(NodeCache.cacheable(planned(llm(0.2), true))).isFalse();
+    assertThat(NodeCache.cacheable(planned(tool, true), SIDE_EFFECTS)).isTrue();
+    assertThat(NodeCache.cacheable(planned(tool, false), SIDE_EFFECTS)).isFalse();
+    assertThat(NodeCache.cacheable(planned(llm(0.0), true), SIDE_EFFECTS)).isTrue();
+    assertThat(NodeCache.cacheable(planned(llm(null), true), SIDE_EFFECTS)).isFalse();
+    assertThat(NodeCache.cacheable(planned(llm(0.2), true), SIDE_EFFECTS)).isFalse();
     ToolNodeSpec perExecution =
         ToolNodeSpec.of("t", "echo", JSON.objectNode().put("run", "{{ execution.id }}"));
-    assertThat(NodeCache.cacheable(planned(perExecution, true))).isFalse();
+    assertThat(NodeCache.cacheable(planned(perExecution, true), SIDE_EFFECTS)).isFalse();
     assertThat(
             NodeCache.cacheable(
-                planned(RunTransitionsWorkflowTest.workflow("w", "x", Map.of(), null), true)))
+                planned(RunTransitionsWorkflowTest.workflow("w", "x", Map.of(), null), true),
+                SIDE_EFFECTS))
         .isFalse();
+  }
+
+  @Test
+  void shouldCacheASideEffectingToolOnlyWhenTheNodeAsksForItExplicitly() {
+    ToolNodeSpec byDefault = tool("post", "http_request", null);
+    assertThat(NodeCache.cacheable(planned(byDefault, true), SIDE_EFFECTS)).isFalse();
+    assertThat(NodeCache.cacheable(planned(tool("post", "api_poster", null), true), SIDE_EFFECTS))
+        .isFalse();
+    assertThat(NodeCache.cacheable(planned(tool("post", "http_request", true), true), SIDE_EFFECTS))
+        .isTrue();
+    assertThat(
+            NodeCache.cacheable(planned(tool("post", "http_request", true), false), SIDE_EFFECTS))
+        .as("the blueprint's cache: false still wins")
+        .isFalse();
+    assertThat(NodeCache.cacheable(planned(tool("post", "echo", null), true), SIDE_EFFECTS))
+        .isTrue();
+    assertThat(NodeCache.cacheable(planned(byDefault, true), Set.of())).isTrue();
+  }
+
+  @Test
+  void shouldNotStoreTheOutputOfASideEffectingTool() {
+    RunDriver run = RunDriver.start(plan().node(tool("post", "http_request", null)).build());
+    RunState before = run.state;
+    run.complete("post", RunDriver.output("x"));
+
+    assertThat(NodeCache.completions(before, run.state, SIDE_EFFECTS)).isEmpty();
+    assertThat(NodeCache.keyOf(before, run.tasks.getFirst(), SIDE_EFFECTS)).isEmpty();
+    assertThat(NodeCache.keyOf(before, run.tasks.getFirst(), Set.of())).isPresent();
+  }
+
+  private static ToolNodeSpec tool(String id, String toolName, Boolean useCache) {
+    String flag = useCache == null ? "" : ", \"use_cache\": " + useCache;
+    return (ToolNodeSpec)
+        Plans.spec(
+            "{\"type\": \"tool\", \"id\": \""
+                + id
+                + "\", \"tool_name\": \""
+                + toolName
+                + "\""
+                + flag
+                + "}");
   }
 
   @Test
@@ -101,9 +145,9 @@ class NodeCacheTest {
     RunState before = run.state;
     run.complete("a", RunDriver.output("x"));
 
-    assertThat(NodeCache.completions(before, run.state))
+    assertThat(NodeCache.completions(before, run.state, SIDE_EFFECTS))
         .containsExactly(new NodeCache.Completion("exec-1:a:1", RunDriver.output("x")));
-    assertThat(NodeCache.completions(run.state, run.state)).isEmpty();
+    assertThat(NodeCache.completions(run.state, run.state, SIDE_EFFECTS)).isEmpty();
   }
 
   private static JsonNode scope(String executionId, String topic) {

@@ -16,6 +16,7 @@ import ai.iceos.contracts.blueprint.RetryPolicy;
 import ai.iceos.contracts.blueprint.Scheduling;
 import ai.iceos.contracts.blueprint.ToolNodeSpec;
 import ai.iceos.contracts.blueprint.WaitStrategy;
+import ai.iceos.contracts.json.IceosJson;
 import ai.iceos.contracts.plan.ExecutionPlan;
 import ai.iceos.contracts.plan.PlannedNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -75,6 +76,15 @@ final class Plans {
   Plans node(NodeSpec spec) {
     specs.put(spec.id(), spec);
     return this;
+  }
+
+  /** A node spec read from its blueprint JSON ({@code type}, {@code id}, snake_case fields). */
+  static NodeSpec spec(String json) {
+    try {
+      return IceosJson.mapper().readValue(json, NodeSpec.class);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException(json, e);
+    }
   }
 
   /** A nested tool node for bodies, paths and branches. */

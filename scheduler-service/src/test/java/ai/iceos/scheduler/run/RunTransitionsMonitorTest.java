@@ -5,6 +5,7 @@ import static ai.iceos.scheduler.run.Plans.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.iceos.contracts.blueprint.MonitorAction;
+import ai.iceos.contracts.blueprint.NodeSpec;
 import ai.iceos.contracts.messaging.RunEventType;
 import ai.iceos.contracts.messaging.Usage;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,6 +51,50 @@ class RunTransitionsMonitorTest {
     assertThat(output.get("action_taken").asText()).isEqualTo("alert_only");
     assertThat(output.get("checks_performed").asInt()).isEqualTo(3);
     assertThat(output.get("triggers_fired").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldCarryTheChannelsTheExpressionAndTheMetricValuesInTheAlertEvent() {
+    NodeSpec watch =
+        Plans.spec(
+            """
+            {"type": "monitor", "id": "watch",
+             "metric_expression": "total_tokens > 100 and failed_nodes == 0",
+             "action_on_trigger": "alert_only", "alert_channels": ["slack", "webhook", "email"],
+             "check_interval_seconds": 5}""");
+    RunDriver run = RunDriver.start(plan().node(watch).tool("a").tool("b", "a").build());
+    completeWithTokens(run, "a");
+
+    run.advance(Duration.ofSeconds(5));
+
+    JsonNode alert = run.last(RunEventType.NODE_ALERT).data();
+    assertThat(run.last(RunEventType.NODE_ALERT).nodeId()).isEqualTo("watch");
+    assertThat(alert.get("metric_expression").asText())
+        .isEqualTo("total_tokens > 100 and failed_nodes == 0");
+    assertThat(alert.get("action").asText()).isEqualTo("alert_only");
+    assertThat(alert.get("alert_channels").toString())
+        .isEqualTo("[\"slack\",\"webhook\",\"email\"]");
+    assertThat(alert.get("metrics").get("total_tokens").asLong()).isEqualTo(150);
+    assertThat(alert.get("metrics").get("failed_nodes").asInt()).isZero();
+    assertThat(alert.get("metrics").get("llm_calls").asInt()).isEqualTo(1);
+    assertThat(alert.get("metrics").get("elapsed_seconds").decimalValue())
+        .isEqualByComparingTo("5");
+    assertThat(alert.get("trigger").asInt()).isEqualTo(1);
+    assertThat(alert.get("check").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldSendAnEmptyChannelListWhenTheMonitorNamesNone() {
+    NodeSpec watch =
+        Plans.spec(
+            "{\"type\": \"monitor\", \"id\": \"watch\", \"metric_expression\": \"total_nodes >= 0\"}");
+
+    RunDriver run = RunDriver.start(plan().node(watch).tool("a").build());
+
+    JsonNode alert = run.last(RunEventType.NODE_ALERT).data();
+    assertThat(alert.get("alert_channels").isArray()).isTrue();
+    assertThat(alert.get("alert_channels")).isEmpty();
+    assertThat(alert.get("action").asText()).isEqualTo("alert_only");
   }
 
   @Test

@@ -81,6 +81,47 @@ class RunTransitionsRetryRunTest {
   }
 
   @Test
+  void shouldRestartAMonitorNestedInALoopBodyFromScratchOnRetry() {
+    JsonNode inputs =
+        JsonNodeFactory.instance
+            .objectNode()
+            .set("names", JsonNodeFactory.instance.arrayNode().add("x"));
+    RunDriver run =
+        RunDriver.start(
+            plan()
+                .node(
+                    loop(
+                        "fan",
+                        "inputs.names",
+                        List.of(
+                            nestedTool("work"),
+                            monitor("watch", "total_nodes >= 0", MonitorAction.ALERT_ONLY, 5)),
+                        false,
+                        null,
+                        null))
+                .build(),
+            inputs);
+    assertThat(run.eventNames()).containsOnlyOnce("node.alert:fan[0].watch");
+    run.fail("fan[0].work", BOOM);
+    assertThat(run.status("fan[0].watch")).isEqualTo(NodeStatus.SUCCEEDED);
+    assertThat(run.state.status()).isEqualTo(RunStatus.FAILED);
+    run.advance(Duration.ofSeconds(60));
+
+    run.retry();
+
+    assertThat(run.last(RunEventType.WORKFLOW_RESUMED).data().get("reset_nodes").toString())
+        .isEqualTo("[\"fan\",\"fan[0].work\",\"fan[0].watch\"]");
+    assertThat(run.status("fan[0].watch")).isEqualTo(NodeStatus.RUNNING);
+    assertThat(run.eventNames().stream().filter("node.alert:fan[0].watch"::equals)).hasSize(2);
+    assertThat(run.state.nextWakeAt()).contains(run.now.plusSeconds(5));
+    run.complete("fan[0].work");
+    assertThat(run.state.status()).isEqualTo(RunStatus.COMPLETED);
+    JsonNode watched = run.state.node("fan[0].watch").output();
+    assertThat(watched.get("checks_performed").asInt()).isEqualTo(1);
+    assertThat(watched.get("triggers_fired").asInt()).isEqualTo(1);
+  }
+
+  @Test
   void shouldGiveBackTheBudgetCountOfNodesItRunsAgain() {
     RunDriver run =
         RunDriver.start(

@@ -7,6 +7,7 @@ import ai.iceos.contracts.blueprint.BackoffStrategy;
 import ai.iceos.contracts.blueprint.Limits;
 import ai.iceos.contracts.blueprint.NodeSpec;
 import ai.iceos.contracts.blueprint.RetryPolicy;
+import ai.iceos.contracts.blueprint.WaitStrategy;
 import ai.iceos.contracts.blueprint.WorkflowNodeSpec;
 import ai.iceos.contracts.messaging.CancelRun;
 import ai.iceos.contracts.messaging.Failure;
@@ -21,6 +22,7 @@ import ai.iceos.contracts.plan.ExecutionPlan;
 import ai.iceos.contracts.plan.PinnedPlan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -276,6 +278,154 @@ class RunTransitionsWorkflowTest {
         .isEqualTo("Workflow execution child-1 was cancelled: user");
   }
 
+  @Test
+  void shouldRenderConfigOverridesInTheNodesScopeBeforeMergingThemIntoTheChildsInputs() {
+    ObjectNode overrides =
+        JSON.objectNode()
+            .put("mode", "{{ inputs.topic }}-fast")
+            .put("price", "{{ prep.value }}")
+            .put("topic", "{{ topic | upper }}")
+            .put("literal", "as is");
+    NodeSpec sub = workflow("sub", REF, Map.of(), overrides, "prep");
+    Transition started =
+        RunTransitions.start(start(plan().tool("prep").node(sub).build(), 0, workflows()), NOW);
+
+    Transition prepared =
+        RunTransitions.apply(
+            started.state(),
+            completedWith(started.tasks().getFirst(), JSON.objectNode().put("value", 12)),
+            NOW);
+
+    StartRun child = (StartRun) prepared.commands().getFirst();
+    assertThat(child.inputs().toString())
+        .isEqualTo("{\"topic\":\"ICE\",\"mode\":\"ice-fast\",\"price\":12,\"literal\":\"as is\"}");
+  }
+
+  @Test
+  void shouldFailTheNodeWithoutAChildWhenAConfigOverrideTemplateFails() {
+    NodeSpec sub = workflow("sub", REF, Map.of(), JSON.objectNode().put("mode", "{{ missing }}"));
+    Transition started = RunTransitions.start(start(parentPlan(sub), 0, workflows()), NOW);
+
+    assertThat(started.commands()).isEmpty();
+    NodeState node = started.state().node("sub");
+    assertThat(node.status()).isEqualTo(NodeStatus.FAILED);
+    assertThat(node.failure())
+        .isEqualTo(
+            Failure.permanent(
+                "template-error",
+                "Template error in config_overrides.mode: 'missing' is undefined"));
+  }
+
+  @Test
+  void shouldCancelTheChildWhenARaceSkipsItsNodeAndIgnoreTheChildsLateReport() {
+    NodeSpec race =
+        Plans.parallel(
+            "race",
+            List.of(
+                List.of(workflow("sub", REF, Map.of(), null)), List.of(Plans.nestedTool("fast"))),
+            null,
+            WaitStrategy.RACE);
+    Transition started =
+        RunTransitions.start(
+            start(plan().node(race).tool("after", "race").build(), 0, workflows()), NOW);
+    StartRun childStart = (StartRun) started.commands().getFirst();
+
+    Transition won =
+        RunTransitions.apply(started.state(), completed(started.tasks().getFirst()), NOW);
+
+    assertThat(won.state().node("sub").status()).isEqualTo(NodeStatus.SKIPPED);
+    assertThat(won.state().node("race").status()).isEqualTo(NodeStatus.SUCCEEDED);
+    assertThat(won.commands())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            CancelRun.class,
+            c -> {
+              assertThat(c.executionId()).isEqualTo(childStart.executionId());
+              assertThat(c.reason())
+                  .isEqualTo(
+                      "Parent execution parent-1 no longer waits for node 'sub': skipped"
+                          + " (parallel 'race' finished with branch 1)");
+            });
+    Transition late = RunTransitions.apply(won.state(), runChildToTheEnd(childStart, null), NOW);
+    assertThat(late.changed()).isFalse();
+    assertThat(late.state().node("sub").status()).isEqualTo(NodeStatus.SKIPPED);
+  }
+
+  @Test
+  void shouldCancelTheChildAndFailTheNodeWhenItsTimeoutRunsOut() {
+    NodeSpec sub = workflow("sub", REF, Map.of(), null);
+    Transition started = RunTransitions.start(start(parentPlan(sub), 0, workflows()), NOW);
+    String child = WorkflowNodes.childId(PARENT, "sub", 1);
+
+    assertThat(started.state().nextWakeAt()).contains(NOW.plusSeconds(30));
+    assertThat(RunTransitions.fireDueRetries(started.state(), NOW.plusSeconds(29)).changed())
+        .isFalse();
+    Transition expired = RunTransitions.fireDueRetries(started.state(), NOW.plusSeconds(30));
+
+    NodeState node = expired.state().node("sub");
+    assertThat(node.status()).isEqualTo(NodeStatus.FAILED);
+    assertThat(node.failure())
+        .isEqualTo(
+            Failure.retryable(
+                "timeout",
+                "Workflow execution "
+                    + child
+                    + " did not finish within the node's timeout (30.0 s)"));
+    assertThat(expired.commands())
+        .singleElement()
+        .isInstanceOfSatisfying(CancelRun.class, c -> assertThat(c.executionId()).isEqualTo(child));
+    assertThat(expired.cancellations()).isEmpty();
+    assertThat(expired.state().status()).isEqualTo(RunStatus.FAILED);
+  }
+
+  @Test
+  void shouldStartANewChildWhenATimedOutAttemptIsRetried() {
+    NodeSpec sub = workflow("sub", REF, Map.of(), null);
+    ExecutionPlan plan =
+        plan().node(sub).retry("sub", new RetryPolicy(2, BackoffStrategy.FIXED, 0.0)).build();
+    Transition started = RunTransitions.start(start(plan, 0, workflows()), NOW);
+
+    Transition expired = RunTransitions.fireDueRetries(started.state(), NOW.plusSeconds(30));
+
+    assertThat(expired.state().node("sub").status()).isEqualTo(NodeStatus.RUNNING);
+    assertThat(expired.state().node("sub").attempt()).isEqualTo(2);
+    assertThat(expired.state().nextWakeAt()).contains(NOW.plusSeconds(60));
+    assertThat(expired.commands())
+        .extracting(c -> c.getClass().getSimpleName() + ":" + c.executionId())
+        .containsExactlyInAnyOrder(
+            "StartRun:" + WorkflowNodes.childId(PARENT, "sub", 2),
+            "CancelRun:" + WorkflowNodes.childId(PARENT, "sub", 1));
+    CancelRun cancel =
+        expired.commands().stream()
+            .filter(CancelRun.class::isInstance)
+            .map(CancelRun.class::cast)
+            .findFirst()
+            .orElseThrow();
+    assertThat(cancel.reason())
+        .isEqualTo(
+            "Parent execution parent-1 no longer waits for node 'sub': Workflow execution "
+                + WorkflowNodes.childId(PARENT, "sub", 1)
+                + " did not finish within the node's timeout (30.0 s)");
+  }
+
+  private static NodeCompleted completed(NodeTask task) {
+    return completedWith(task, JSON.objectNode().put("value", "done-" + task.nodeId()));
+  }
+
+  private static NodeCompleted completedWith(NodeTask task, JsonNode output) {
+    return new NodeCompleted(
+        UUID.randomUUID(),
+        task.taskId(),
+        task.executionId(),
+        task.nodeId(),
+        task.attempt(),
+        output,
+        null,
+        1,
+        false,
+        NOW);
+  }
+
   /**
    * Runs the child: each task completes with {@code {value: done-<id>}}, or the first one fails.
    */
@@ -297,17 +447,7 @@ class RunTransitionsWorkflowTest {
                   null,
                   1,
                   NOW)
-              : new NodeCompleted(
-                  UUID.randomUUID(),
-                  task.taskId(),
-                  task.executionId(),
-                  task.nodeId(),
-                  task.attempt(),
-                  JSON.objectNode().put("value", "done-" + task.nodeId()),
-                  null,
-                  1,
-                  false,
-                  NOW);
+              : completed(task);
       child = RunTransitions.apply(state, outcome, NOW);
       state = child.state();
       pending = child.tasks();
