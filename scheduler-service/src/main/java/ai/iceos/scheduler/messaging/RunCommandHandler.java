@@ -8,6 +8,7 @@ import ai.iceos.contracts.messaging.StartRun;
 import ai.iceos.contracts.messaging.SubmitDecision;
 import ai.iceos.scheduler.store.RunStore;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -15,6 +16,12 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * Starts, cancels, resumes and retries executions and applies human decisions ({@code
  * iceos.run-commands.v1}, keyed by execution id). A command that does not apply to the execution's
  * state (resuming one that is not paused, retrying one that has not failed) changes nothing.
+ *
+ * <p>A poll's commands are split by execution ({@link ExecutionBatches}): one execution's commands
+ * are applied one after the other in offset order, each in its own transaction, and different
+ * executions' side by side. The batch is acknowledged (its offsets may be committed) once every
+ * command is stored; what they wrote is then handed to the relay. A command that cannot be applied
+ * goes to the dead-letter topic, and the others are applied.
  */
 @ApplicationScoped
 class RunCommandHandler {
@@ -26,24 +33,28 @@ class RunCommandHandler {
     this.relay = relay;
   }
 
-  /**
-   * Completes (and lets the offset be committed) once the effect is stored and what it sends has
-   * been handed to Kafka; a failure of the store nacks the record to the dead-letter topic.
-   */
   @Incoming(Channels.RUN_COMMANDS)
-  Uni<Void> on(RunCommand command) {
-    Uni<Boolean> stored =
-        switch (command) {
-          case StartRun start -> runs.start(start);
-          case CancelRun cancel -> runs.cancel(cancel);
-          case ResumeRun resume -> runs.resume(resume);
-          case RetryRun retry -> runs.retry(retry);
-          case SubmitDecision decision -> runs.decide(decision);
-        };
-    return stored.chain(this::publishIfWritten);
+  Uni<Void> on(KafkaRecordBatch<String, RunCommand> batch) {
+    return ExecutionBatches.apply(
+            batch,
+            RunCommand::executionId,
+            (executionId, records) -> ExecutionBatches.oneByOne(records, this::store))
+        .invoke(
+            written -> {
+              if (written) {
+                relay.publishSoon();
+              }
+            })
+        .chain(() -> Uni.createFrom().completionStage(batch.ack()));
   }
 
-  private Uni<Void> publishIfWritten(boolean written) {
-    return written ? relay.publishPending() : Uni.createFrom().voidItem();
+  private Uni<Boolean> store(RunCommand command) {
+    return switch (command) {
+      case StartRun start -> runs.start(start);
+      case CancelRun cancel -> runs.cancel(cancel);
+      case ResumeRun resume -> runs.resume(resume);
+      case RetryRun retry -> runs.retry(retry);
+      case SubmitDecision decision -> runs.decide(decision);
+    };
   }
 }

@@ -9,7 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.InstantSource;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Ids of the messages whose effect is stored. Recorded in the effect's own transaction, so a
@@ -43,6 +47,63 @@ public class AppliedMessageLedger {
                     .setParameter("messageId", messageId)
                     .executeUpdate())
         .map(inserted -> inserted == 1);
+  }
+
+  /**
+   * Records several ids at once and answers those that are new (a mutable set), for a batch applied
+   * in one transaction. Runs in the caller's transaction: one query for the ids already applied,
+   * one insert of the others. Should a concurrent transaction record one of them in between, the
+   * insert waits for it and then writes fewer rows; this fails the caller's transaction, whose
+   * retry finds that id among the applied ones.
+   */
+  Uni<Set<UUID>> recordFirst(List<UUID> messageIds) {
+    return Panache.getSession()
+        .chain(
+            session ->
+                session
+                    .createNativeQuery(
+                        "SELECT message_id FROM scheduler.applied_message"
+                            + " WHERE message_id IN (:ids)",
+                        UUID.class)
+                    .setParameter("ids", messageIds)
+                    .getResultList()
+                    .chain(
+                        applied -> {
+                          Set<UUID> fresh = new LinkedHashSet<>(messageIds);
+                          applied.forEach(fresh::remove);
+                          return fresh.isEmpty()
+                              ? Uni.createFrom().item(fresh)
+                              : insert(session, List.copyOf(fresh)).replaceWith(fresh);
+                        }));
+  }
+
+  private static Uni<Void> insert(Mutiny.Session session, List<UUID> fresh) {
+    StringBuilder sql =
+        new StringBuilder("INSERT INTO scheduler.applied_message (message_id) VALUES ");
+    for (int i = 0; i < fresh.size(); i++) {
+      sql.append(i == 0 ? "" : ", ").append("(:m").append(i).append(')');
+    }
+    sql.append(" ON CONFLICT DO NOTHING");
+    var query = session.createNativeQuery(sql.toString());
+    for (int i = 0; i < fresh.size(); i++) {
+      query.setParameter("m" + i, fresh.get(i));
+    }
+    return query
+        .executeUpdate()
+        .invoke(
+            inserted -> {
+              if (inserted != fresh.size()) {
+                throw new ConcurrentlyApplied(fresh.size() - inserted);
+              }
+            })
+        .replaceWithVoid();
+  }
+
+  /** Messages of a batch were applied by a concurrent transaction; trying again skips them. */
+  static final class ConcurrentlyApplied extends IllegalStateException {
+    ConcurrentlyApplied(int count) {
+      super(count + " message(s) of the batch were applied concurrently");
+    }
   }
 
   @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -2,6 +2,7 @@ package ai.iceos.scheduler.store;
 
 import ai.iceos.contracts.messaging.Topics;
 import ai.iceos.scheduler.run.Transition;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -27,14 +28,64 @@ public class OutboxStore {
     this.clock = clock;
   }
 
+  /** The most rows one insert statement writes. */
+  private static final int ROWS_PER_INSERT = 500;
+
   /**
-   * Events first (keyed by execution id), then tasks (keyed by task id), then task cancellations
-   * (keyed by execution id), then run commands to child executions (keyed by the child's id), then
-   * a child's report to its parent (keyed by the parent's id), each in order, all with the caller's
-   * trace context. Runs in the caller's transaction; each persist inserts at once (identity id), so
-   * ids follow this order.
+   * Per transition, in order: events first (keyed by execution id), then tasks (keyed by task id),
+   * then task cancellations (keyed by execution id), then run commands to child executions (keyed
+   * by the child's id), then a child's report to its parent (keyed by the parent's id), each in
+   * order, all with the caller's trace context. Runs in the caller's transaction, as multi-row
+   * inserts; the ids (bigserial) follow this order.
    */
-  Uni<Void> append(Transition transition, String traceparent) {
+  Uni<Void> append(List<Transition> transitions, String traceparent) {
+    List<OutboxEntity> rows = new ArrayList<>();
+    transitions.forEach(transition -> rows.addAll(rowsOf(transition, traceparent)));
+    Uni<Void> inserted = Uni.createFrom().voidItem();
+    for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+      List<OutboxEntity> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
+      inserted = inserted.chain(() -> insert(chunk, traceparent));
+    }
+    return inserted;
+  }
+
+  private static Uni<Void> insert(List<OutboxEntity> rows, String traceparent) {
+    StringBuilder sql =
+        new StringBuilder(
+            "INSERT INTO scheduler.outbox (topic, record_key, payload, traceparent) VALUES ");
+    String trace = traceparent == null ? "NULL" : ":traceparent";
+    for (int i = 0; i < rows.size(); i++) {
+      sql.append(i == 0 ? "" : ", ")
+          .append("(:t")
+          .append(i)
+          .append(", :k")
+          .append(i)
+          .append(", cast(cast(:p")
+          .append(i)
+          .append(" as text) as json), ")
+          .append(trace)
+          .append(')');
+    }
+    return Panache.getSession()
+        .chain(
+            session -> {
+              var query = session.createNativeQuery(sql.toString());
+              for (int i = 0; i < rows.size(); i++) {
+                OutboxEntity row = rows.get(i);
+                query
+                    .setParameter("t" + i, row.topic)
+                    .setParameter("k" + i, row.recordKey)
+                    .setParameter("p" + i, row.payload);
+              }
+              if (traceparent != null) {
+                query.setParameter("traceparent", traceparent);
+              }
+              return query.executeUpdate();
+            })
+        .replaceWithVoid();
+  }
+
+  private static List<OutboxEntity> rowsOf(Transition transition, String traceparent) {
     List<OutboxEntity> rows = new ArrayList<>();
     transition
         .events()
@@ -74,7 +125,7 @@ public class OutboxStore {
                 rows.add(
                     OutboxEntity.of(
                         Topics.NODE_OUTCOMES, o.executionId(), StoreJson.write(o), traceparent)));
-    return rows.isEmpty() ? Uni.createFrom().voidItem() : OutboxEntity.persist(rows);
+    return rows;
   }
 
   /**

@@ -17,6 +17,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -99,6 +100,36 @@ public class RunStore {
         outcome.messageId(),
         outcome.executionId(),
         state -> RunTransitions.apply(state, outcome, clock.instant()));
+  }
+
+  /**
+   * Applies outcomes of one execution, in order, in one transaction: each is applied at most once
+   * (a redelivered one, or a repeat within the list, changes nothing), and the run is read and
+   * written once for all of them. Fails as a whole; the caller may then apply them one by one.
+   */
+  public Uni<Boolean> applyAll(String executionId, List<NodeOutcome> outcomes) {
+    if (outcomes.size() == 1) {
+      return apply(outcomes.getFirst());
+    }
+    String traceparent = TraceParent.current();
+    List<UUID> ids = outcomes.stream().map(NodeOutcome::messageId).toList();
+    return inTransaction(
+        () ->
+            ledger
+                .recordFirst(ids)
+                .chain(
+                    fresh -> {
+                      List<Function<RunState, Transition>> changes = new ArrayList<>();
+                      for (NodeOutcome outcome : outcomes) {
+                        if (fresh.remove(outcome.messageId())) {
+                          changes.add(
+                              state -> RunTransitions.apply(state, outcome, clock.instant()));
+                        }
+                      }
+                      return changes.isEmpty()
+                          ? Uni.createFrom().<StatusChange>nullItem()
+                          : update(executionId, changes, traceparent);
+                    }));
   }
 
   /**
@@ -206,6 +237,7 @@ public class RunStore {
    */
   private Uni<Boolean> inTransaction(Supplier<Uni<StatusChange>> work) {
     AtomicInteger attempts = new AtomicInteger();
+    long begun = System.nanoTime();
     return sessions
         .inTransaction(work)
         .onFailure()
@@ -215,6 +247,11 @@ public class RunStore {
         .withBackOff(Duration.ofMillis(20), MAX_BACKOFF)
         .indefinitely()
         .invoke(StatusChange::log)
+        .invoke(
+            change ->
+                Log.debugf(
+                    "timing tx %.2f ms written=%s",
+                    (System.nanoTime() - begun) / 1e6, change != null))
         .map(change -> change != null);
   }
 
@@ -245,7 +282,7 @@ public class RunStore {
                             transition ->
                                 RunEntity.of(transition.state())
                                     .persist()
-                                    .chain(() -> outbox.append(transition, traceparent))
+                                    .chain(() -> outbox.append(List.of(transition), traceparent))
                                     .replaceWith(
                                         new StatusChange(
                                             initial.executionId(),
@@ -255,6 +292,16 @@ public class RunStore {
 
   private Uni<StatusChange> update(
       String executionId, Function<RunState, Transition> change, String traceparent) {
+    return update(executionId, List.of(change), traceparent);
+  }
+
+  /**
+   * Loads the execution once, applies {@code changes} in order (each to the state the previous one
+   * left, with the node output cache settled after each), and stores the last state and every
+   * transition's messages once: one read and one write of the run for all of them.
+   */
+  private Uni<StatusChange> update(
+      String executionId, List<Function<RunState, Transition>> changes, String traceparent) {
     return RunEntity.<RunEntity>findById(executionId)
         .chain(
             run -> {
@@ -262,24 +309,50 @@ public class RunStore {
                 Log.debugf("No execution %s; message ignored", executionId);
                 return Uni.createFrom().nullItem();
               }
+              long t0 = System.nanoTime();
               RunState before = run.toState();
-              Transition changed = change.apply(before);
-              if (!changed.changed()) {
-                return Uni.createFrom().nullItem();
+              Log.debugf(
+                  "timing load-json %.2f ms (%s chars)",
+                  (System.nanoTime() - t0) / 1e6, (Object) run.state.length());
+              Uni<List<Transition>> folded = Uni.createFrom().item(List.of());
+              for (Function<RunState, Transition> change : changes) {
+                folded = folded.chain(done -> settleNext(before, done, change));
               }
-              return cache
-                  .settle(before, changed)
-                  .chain(transition -> store(run, before, transition, traceparent));
+              return folded.chain(
+                  transitions ->
+                      transitions.isEmpty()
+                          ? Uni.createFrom().nullItem()
+                          : store(run, before, transitions, traceparent));
+            });
+  }
+
+  /** Applies one change to the state the transitions so far left; an unchanged one is dropped. */
+  private Uni<List<Transition>> settleNext(
+      RunState initial, List<Transition> done, Function<RunState, Transition> change) {
+    RunState current = done.isEmpty() ? initial : done.getLast().state();
+    Transition changed = change.apply(current);
+    if (!changed.changed()) {
+      return Uni.createFrom().item(done);
+    }
+    return cache
+        .settle(current, changed)
+        .map(
+            settled -> {
+              List<Transition> next = new ArrayList<>(done);
+              next.add(settled);
+              return next;
             });
   }
 
   private Uni<StatusChange> store(
-      RunEntity run, RunState before, Transition transition, String traceparent) {
-    run.update(transition.state(), clock.instant());
+      RunEntity run, RunState before, List<Transition> transitions, String traceparent) {
+    long t0 = System.nanoTime();
+    RunState after = transitions.getLast().state();
+    run.update(after, clock.instant());
+    Log.debugf("timing write-json %.2f ms", (System.nanoTime() - t0) / 1e6);
     return outbox
-        .append(transition, traceparent)
-        .replaceWith(
-            new StatusChange(before.executionId(), before.status(), transition.state().status()));
+        .append(transitions, traceparent)
+        .replaceWith(new StatusChange(before.executionId(), before.status(), after.status()));
   }
 
   /** A stored change of an execution, for the one INFO line per run status change. */

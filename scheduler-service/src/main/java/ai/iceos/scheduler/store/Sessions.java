@@ -12,9 +12,10 @@ import java.util.function.Supplier;
 /**
  * Runs store work in a Hibernate Reactive session opened for it and closed when it is done (store
  * callers never hold one), so a failed unit of work can be retried from the start with a fresh one.
- * A session lives on a safe (isolated) Vert.x duplicated context: Kafka handlers and
- * {@code @Scheduled} methods run on one, but a Vert.x timer, a Kafka acknowledgement or a Mutiny
- * back-off may not, and those get a new one.
+ * Every unit of work gets a new safe (isolated) Vert.x duplicated context of its own: Panache keeps
+ * the session (and its transaction) in the current context and joins one it finds there, so running
+ * on the caller's context could make a unit join a transaction left open by other work on it
+ * (decision 0115); on a new context a unit can only ever see its own session.
  */
 @ApplicationScoped
 class Sessions {
@@ -36,20 +37,11 @@ class Sessions {
     return Uni.createFrom()
         .deferred(
             () -> {
-              if (isSafe(Vertx.currentContext())) {
-                return work.get();
-              }
               Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
               VertxContextSafetyToggle.setContextSafe(context, true);
               return Uni.createFrom()
                   .deferred(work::get)
                   .runSubscriptionOn(task -> context.runOnContext(ignored -> task.run()));
             });
-  }
-
-  private static boolean isSafe(Context context) {
-    return context != null
-        && VertxContext.isDuplicatedContext(context)
-        && VertxContextSafetyToggle.isExplicitlyMarkedAsSafe(context);
   }
 }

@@ -333,7 +333,14 @@ class RunOrchestrationIT {
                         .findFirst()
                         .orElse(null),
                 task -> task != null);
-    assertThat(topics.cancellations(execution)).extracting(CancelTasks::nodeId).contains("a");
+    // sent with the new task, on another topic: it may reach the test's consumer a bit later
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(topics.cancellations(execution))
+                    .extracting(CancelTasks::nodeId)
+                    .contains("a"));
     topics.send(completed(taskA, JSON.objectNode().put("value", "late")));
     topics.send(started(again));
     topics.send(completed(again, JSON.objectNode().put("value", "ok")));
@@ -385,6 +392,41 @@ class RunOrchestrationIT {
 
     await().atMost(WAIT).until(() -> topics.deadLetteredKeys().contains(poisonKey));
     awaitTask(execution, execution + ":a:1");
+  }
+
+  @Test
+  void shouldApplyOutcomesPolledTogetherOnceAndDeadLetterAnUnreadableOneBesideThem() {
+    String execution = newExecutionId();
+    topics.send(startRun(execution, RetryPolicy.none()));
+    NodeTask taskA = awaitTask(execution, execution + ":a:1");
+
+    NodeCompleted completedA = completed(taskA, JSON.objectNode().put("value", 1));
+    topics.sendRawOutcomes(
+        execution,
+        List.of(
+            SchedulerTopics.json(started(taskA)),
+            "{not json",
+            SchedulerTopics.json(completedA),
+            SchedulerTopics.json(completedA),
+            SchedulerTopics.json(completed(taskA, JSON.objectNode().put("value", 2)))));
+
+    NodeTask taskB = awaitTask(execution, execution + ":b:1");
+    assertThat(taskB.scope().get("a").get("value").asInt()).isEqualTo(1);
+    await().atMost(WAIT).until(() -> topics.deadLetteredOutcomeKeys().contains(execution));
+    topics.sendRawOutcomes(
+        execution,
+        List.of(
+            SchedulerTopics.json(started(taskB)),
+            SchedulerTopics.json(completed(taskB, JSON.objectNode().put("value", 3)))));
+
+    List<RunEvent> events = awaitTerminalEvent(execution);
+    assertThat(events).extracting(RunEvent::sequence).containsExactly(seq(12));
+    assertThat(events)
+        .filteredOn(e -> e.eventType() == RunEventType.NODE_COMPLETED)
+        .extracting(RunEvent::nodeId)
+        .containsExactly("a", "b");
+    assertThat(topics.tasks(execution)).hasSize(2);
+    assertThat(status(execution)).isEqualTo("completed");
   }
 
   @Test

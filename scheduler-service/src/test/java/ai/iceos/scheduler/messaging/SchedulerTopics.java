@@ -28,6 +28,7 @@ final class SchedulerTopics implements AutoCloseable {
   private final ConsumerTask<String, String> tasks;
   private final ConsumerTask<String, String> events;
   private final ConsumerTask<String, String> deadLetters;
+  private final ConsumerTask<String, String> outcomeDeadLetters;
   private final ConsumerTask<String, String> cancellations;
 
   SchedulerTopics(String bootstrapServers) {
@@ -37,6 +38,8 @@ final class SchedulerTopics implements AutoCloseable {
     deadLetters =
         companion.consumeStrings().fromTopics(Topics.RUN_COMMANDS + Topics.DEAD_LETTER_SUFFIX);
     cancellations = companion.consumeStrings().fromTopics(Topics.TASK_CANCELLATIONS);
+    outcomeDeadLetters =
+        companion.consumeStrings().fromTopics(Topics.NODE_OUTCOMES + Topics.DEAD_LETTER_SUFFIX);
   }
 
   /** Task cancellations of one execution in arrival order. */
@@ -78,6 +81,25 @@ final class SchedulerTopics implements AutoCloseable {
     produce(Topics.RUN_COMMANDS, key, value);
   }
 
+  /**
+   * Sends outcome records (raw JSON) on one execution's key in one producer batch, so that the
+   * scheduler most likely polls them together.
+   */
+  void sendRawOutcomes(String key, List<String> values) {
+    companion
+        .produceStrings()
+        .fromRecords(
+            values.stream()
+                .map(value -> new ProducerRecord<>(Topics.NODE_OUTCOMES, key, value))
+                .toList())
+        .awaitCompletion();
+  }
+
+  /** Keys of the records in the node outcomes' dead-letter topic. */
+  List<String> deadLetteredOutcomeKeys() {
+    return outcomeDeadLetters.getRecords().stream().map(ConsumerRecord::key).toList();
+  }
+
   /** Tasks of one execution in arrival order; a record delivered twice is listed once. */
   List<NodeTask> tasks(String executionId) {
     Map<Object, NodeTask> unique = new LinkedHashMap<>();
@@ -112,6 +134,7 @@ final class SchedulerTopics implements AutoCloseable {
     tasks.close();
     events.close();
     deadLetters.close();
+    outcomeDeadLetters.close();
     cancellations.close();
     companion.close();
   }
@@ -123,7 +146,7 @@ final class SchedulerTopics implements AutoCloseable {
         .awaitCompletion();
   }
 
-  private static String json(Object message) {
+  static String json(Object message) {
     try {
       return IceosJson.mapper().writeValueAsString(message);
     } catch (JsonProcessingException e) {
