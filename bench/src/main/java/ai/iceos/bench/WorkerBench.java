@@ -16,9 +16,13 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -54,9 +58,11 @@ public final class WorkerBench {
     int seconds = Integer.parseInt(Options.of(args, "--seconds", "20"));
     System.out.println("### node-worker alone: no-op tool tasks (" + Instant.now() + ")");
     System.out.println();
+    SchedulerOffsets scheduler = SchedulerOffsets.before(bench.bootstrap);
     bench.run("warm-up", 2000, 0);
     Result burstResult = bench.run("burst", burst, 0);
     Result paced = bench.run("paced", rate * seconds, rate);
+    scheduler.skipWhatTheBenchProduced();
     System.out.printf(
         "Burst: %d tasks produced at once, all completed after %.2f s → **%.0f tasks/s**"
             + " (two outcome messages each).%n%n",
@@ -71,6 +77,75 @@ public final class WorkerBench {
   }
 
   private record Result(double seconds, LatencySample endToEnd, LatencySample inWorker) {}
+
+  /**
+   * The bench's outcomes belong to made-up executions; a scheduler started later on the same data
+   * would have to read them all first. If the scheduler's group had read everything before the
+   * bench and no scheduler is running, its offsets are moved past what the bench produced.
+   */
+  private record SchedulerOffsets(String bootstrap, boolean caughtUp) {
+    private static final String GROUP = "scheduler-service";
+
+    static SchedulerOffsets before(String bootstrap) throws Exception {
+      try (Admin admin = admin(bootstrap)) {
+        Map<TopicPartition, Long> ends = ends(admin);
+        var committed = admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get();
+        boolean caughtUp =
+            ends.entrySet().stream()
+                .allMatch(
+                    e -> {
+                      var at = committed.get(e.getKey());
+                      return (at == null ? 0 : at.offset()) == e.getValue();
+                    });
+        return new SchedulerOffsets(bootstrap, caughtUp);
+      }
+    }
+
+    void skipWhatTheBenchProduced() throws Exception {
+      try (Admin admin = admin(bootstrap)) {
+        boolean running =
+            !admin
+                .describeConsumerGroups(List.of(GROUP))
+                .all()
+                .get()
+                .get(GROUP)
+                .members()
+                .isEmpty();
+        if (!caughtUp || running) {
+          System.out.println(
+              "(the scheduler-service group "
+                  + (running ? "is running" : "had unread outcomes before the bench")
+                  + ": its offsets were left alone; it will read the bench's outcomes)");
+          return;
+        }
+        Map<TopicPartition, OffsetAndMetadata> past = new java.util.HashMap<>();
+        ends(admin).forEach((tp, end) -> past.put(tp, new OffsetAndMetadata(end)));
+        admin.alterConsumerGroupOffsets(GROUP, past).all().get();
+      }
+    }
+
+    private static Admin admin(String bootstrap) {
+      return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+    }
+
+    private static Map<TopicPartition, Long> ends(Admin admin) throws Exception {
+      Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+      admin
+          .describeTopics(List.of(Topics.NODE_OUTCOMES))
+          .allTopicNames()
+          .get()
+          .get(Topics.NODE_OUTCOMES)
+          .partitions()
+          .forEach(
+              p ->
+                  latest.put(
+                      new TopicPartition(Topics.NODE_OUTCOMES, p.partition()),
+                      OffsetSpec.latest()));
+      Map<TopicPartition, Long> ends = new java.util.HashMap<>();
+      admin.listOffsets(latest).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
+      return ends;
+    }
+  }
 
   /** Sends n tasks (all at once when rate is 0, else paced) and waits for every completion. */
   private Result run(String name, int n, int rate) throws Exception {
