@@ -11,6 +11,8 @@ final class ChainBlueprint {
   static JsonNode of(int nodes) {
     ObjectNode blueprint = IceosClient.JSON.createObjectNode();
     blueprint.put("schema_version", "1.2.0");
+    // The node output cache (SPEC 2.7) would serve every repeated run's nodes and measure nothing.
+    blueprint.put("cache", false);
     ArrayNode list = blueprint.putArray("nodes");
     for (int i = 0; i < nodes; i++) {
       ObjectNode node = list.addObject().put("id", "n" + i).put("type", "tool");

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -27,7 +28,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * operation and every status seen; exits 1 on any 5xx or transport error.
  *
  * <p>{@code --api http://127.0.0.1:8080}, {@code --token dev-token}, {@code --clients 500}, {@code
- * --seconds 60}, {@code --blueprints 50}.
+ * --seconds 60}, {@code --blueprints 50}. With {@code --starts N} (N > 0) it first posts N
+ * executions of a one-node no-op blueprint, 64 requests in flight, and reports the rate of {@code
+ * POST /api/v1/executions} alone (answered 202, nothing waited for) with p50/p99; {@code --seconds
+ * 0} then skips the mixed load.
  */
 public final class LoadBench {
   private final IceosClient client;
@@ -57,9 +61,14 @@ public final class LoadBench {
     int clients = Integer.parseInt(Options.of(args, "--clients", "500"));
     int seconds = Integer.parseInt(Options.of(args, "--seconds", "60"));
     int blueprints = Integer.parseInt(Options.of(args, "--blueprints", "50"));
+    int starts = Integer.parseInt(Options.of(args, "--starts", "0"));
     bench.prepare(blueprints);
-    Duration took = bench.run(clients, Duration.ofSeconds(seconds));
-    System.exit(bench.report(clients, took) ? 0 : 1);
+    boolean ok = starts <= 0 || bench.starts(starts, 64);
+    if (seconds > 0) {
+      Duration took = bench.run(clients, Duration.ofSeconds(seconds));
+      ok &= bench.report(clients, took);
+    }
+    System.exit(ok ? 0 : 1);
   }
 
   /** Lifts the org's rate limit out of the way and creates the blueprints the clients share. */
@@ -76,6 +85,56 @@ public final class LoadBench {
       ids.add(created.path("id").asText());
       locks.put(created.path("id").asText(), created.path("version_lock").asText());
     }
+  }
+
+  /** Posts n executions, {@code inFlight} at a time; prints the rate; true when all were 202. */
+  private boolean starts(int n, int inFlight) throws Exception {
+    String blueprintId = client.createBlueprint(SchedulerBlueprints.chain(1));
+    ObjectNode start = IceosClient.JSON.createObjectNode().put("blueprint_id", blueprintId);
+    start.putObject("inputs");
+    String json = IceosClient.JSON.writeValueAsString(start);
+    long[] took = new long[n];
+    AtomicLong accepted = new AtomicLong();
+    Semaphore slots = new Semaphore(inFlight);
+    long begin = System.nanoTime();
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < n; i++) {
+        int index = i;
+        slots.acquire();
+        pool.submit(
+            () -> {
+              long sent = System.nanoTime();
+              try {
+                HttpResponse<String> response =
+                    http.send(
+                        request("/api/v1/executions")
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(json))
+                            .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 202) {
+                  accepted.incrementAndGet();
+                }
+              } catch (Exception e) {
+                System.err.println("start failed: " + e);
+              } finally {
+                took[index] = System.nanoTime() - sent;
+                slots.release();
+              }
+            });
+      }
+    }
+    double seconds = (System.nanoTime() - begin) / 1e9;
+    System.out.printf(
+        "### Starts: %d one-node executions posted, %d in flight (%s)%n%n",
+        n, inFlight, Instant.now());
+    System.out.printf(
+        "%d of %d answered 202 in %.2f s: **%.0f starts/s**.%n%n",
+        accepted.get(), n, seconds, n / seconds);
+    System.out.println(LatencySample.markdownHeader());
+    System.out.println(new LatencySample("POST /api/v1/executions", took).markdownRow());
+    System.out.println();
+    return accepted.get() == n;
   }
 
   private Duration run(int clients, Duration length) throws InterruptedException {

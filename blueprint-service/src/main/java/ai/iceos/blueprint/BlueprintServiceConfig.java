@@ -35,4 +35,12 @@ public interface BlueprintServiceConfig {
   /** An execution with no event for this long after its start gets its StartRun re-sent. */
   @WithDefault("30s")
   Duration startResendAfter();
+
+  /**
+   * How long a replica trusts a token it has looked up (decision 0118): a token deleted or moved to
+   * another org in {@code api_token} stops working (or changes org) within this time. Unknown
+   * tokens are never cached, so a new token works at once. {@code 0s} turns the cache off.
+   */
+  @WithDefault("5s")
+  Duration tokenCacheTtl();
 }

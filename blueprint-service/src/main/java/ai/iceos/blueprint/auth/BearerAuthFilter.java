@@ -31,14 +31,15 @@ class BearerAuthFilter {
               new ProblemException(
                   ProblemType.UNAUTHORIZED, "Send Authorization: Bearer <token>."));
     }
-    return tokens.orgOf(token.get()).map(org -> admit(org, token.get()));
+    String sha256 = BearerToken.sha256Hex(token.get());
+    return tokens.orgOf(token.get(), sha256).map(org -> admit(org, sha256));
   }
 
-  private Void admit(Optional<String> org, String token) {
+  private Void admit(Optional<String> org, String tokenSha256) {
     caller.authenticate(
         org.orElseThrow(
             () -> new ProblemException(ProblemType.FORBIDDEN, "The bearer token is not known.")),
-        BearerToken.sha256Hex(token));
+        tokenSha256);
     return null;
   }
 }

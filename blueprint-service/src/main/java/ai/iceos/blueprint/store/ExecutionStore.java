@@ -118,21 +118,54 @@ public class ExecutionStore {
    * @return the view after this call, or empty when the execution is unknown
    */
   public Uni<Optional<ExecutionView>> append(RunEvent event) {
+    return appendAll(List.of(event));
+  }
+
+  /**
+   * {@link #append} for several events of one execution in one transaction: each is stored (a
+   * duplicate is ignored), then the view is read, folded and written once (decision 0118).
+   *
+   * @param events events of one execution, in the order received
+   * @return the view after this call, or empty when the execution is unknown
+   */
+  public Uni<Optional<ExecutionView>> appendAll(List<RunEvent> events) {
+    if (events.isEmpty()) {
+      return Uni.createFrom().item(Optional.empty());
+    }
     UUID id;
     try {
-      id = UUID.fromString(event.executionId());
+      id = UUID.fromString(events.getFirst().executionId());
     } catch (IllegalArgumentException e) {
       return Uni.createFrom().item(Optional.empty());
     }
+    if (events.stream().anyMatch(e -> !e.executionId().equals(events.getFirst().executionId()))) {
+      throw new IllegalArgumentException("events of more than one execution");
+    }
     return sessions.inTransaction(
         () ->
-            insertEvent(id, event)
+            insertEvents(id, events)
                 .chain(
                     () ->
                         ExecutionEntity.<ExecutionEntity>findById(
                             id, LockModeType.PESSIMISTIC_WRITE))
-                .chain(found -> found != null ? Uni.createFrom().item(found) : child(id, event))
+                .chain(found -> found != null ? Uni.createFrom().item(found) : child(id, events))
                 .chain(this::fold));
+  }
+
+  private static Uni<ExecutionEntity> child(UUID id, List<RunEvent> events) {
+    return events.stream()
+        .filter(e -> e.eventType() == RunEventType.WORKFLOW_STARTED)
+        .findFirst()
+        .map(started -> child(id, started))
+        .orElseGet(() -> Uni.createFrom().nullItem());
+  }
+
+  private static Uni<Void> insertEvents(UUID id, List<RunEvent> events) {
+    Uni<Void> inserted = Uni.createFrom().voidItem();
+    for (RunEvent event : events) {
+      inserted = inserted.chain(() -> insertEvent(id, event)).replaceWithVoid();
+    }
+    return inserted;
   }
 
   /**

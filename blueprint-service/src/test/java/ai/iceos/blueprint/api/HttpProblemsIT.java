@@ -2,6 +2,7 @@ package ai.iceos.blueprint.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -17,6 +18,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,13 +68,18 @@ class HttpProblemsIT {
         .statusCode(404)
         .contentType(PROBLEM);
 
+    // a replica trusts a token it looked up for iceos.blueprint.token-cache-ttl (2 s in tests)
     Tokens.configure(pool);
-    given()
-        .header("Authorization", "Bearer dev-token")
-        .get("/api/v1/blueprints/" + UUID.randomUUID())
-        .then()
-        .statusCode(403)
-        .contentType(PROBLEM);
+    await()
+        .atMost(Duration.ofSeconds(4))
+        .untilAsserted(
+            () ->
+                given()
+                    .header("Authorization", "Bearer dev-token")
+                    .get("/api/v1/blueprints/" + UUID.randomUUID())
+                    .then()
+                    .statusCode(403)
+                    .contentType(PROBLEM));
   }
 
   @Test

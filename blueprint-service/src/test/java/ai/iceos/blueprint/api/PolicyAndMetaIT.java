@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasItem;
 import ai.iceos.blueprint.CompilerDouble;
 import ai.iceos.blueprint.TestKafka;
 import ai.iceos.blueprint.Tokens;
+import ai.iceos.blueprint.auth.BearerToken;
 import ai.iceos.contracts.messaging.ModelCatalogEntry;
 import ai.iceos.contracts.messaging.ToolCatalogEntry;
 import ai.iceos.contracts.messaging.Topics;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -115,20 +117,17 @@ class PolicyAndMetaIT {
     as(token).body("{\"rate_limit_per_minute\": 3}").put("/api/v1/policy").then().statusCode(200);
     // counted per token: the requests below use a second token of the same org
     String counted = Tokens.sameOrg(pool, token);
-    List<Integer> statuses = new ArrayList<>();
-    Response last = null;
-    for (int attempt = 0; attempt < 3; attempt++) {
-      awaitFreshWindow();
-      Instant window = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-      statuses.clear();
-      for (int i = 0; i < 4; i++) {
-        last = as(counted).get("/api/v1/policy");
-        statuses.add(last.statusCode());
-      }
-      if (window.equals(Instant.now().truncatedTo(ChronoUnit.MINUTES))) {
-        break;
-      }
-    }
+    List<Response> responses =
+        inOneWindow(
+            () -> {
+              List<Response> answers = new ArrayList<>();
+              for (int i = 0; i < 4; i++) {
+                answers.add(as(counted).get("/api/v1/policy"));
+              }
+              return answers;
+            });
+    List<Integer> statuses = responses.stream().map(Response::statusCode).toList();
+    Response last = responses.getLast();
 
     assertThat(statuses).containsExactly(200, 200, 200, 429);
     last.then()
@@ -137,6 +136,54 @@ class PolicyAndMetaIT {
     assertThat(Integer.parseInt(last.header("Retry-After"))).isBetween(1, 60);
     as(token).get("/api/v1/policy").then().statusCode(200);
     as(Tokens.GLOBEX).get("/api/v1/policy").then().statusCode(200);
+  }
+
+  @Test
+  void shouldCountConcurrentRequestsOfOneTokenExactly() {
+    String token = Tokens.freshOrg(pool);
+    as(token).body("{\"rate_limit_per_minute\": 25}").put("/api/v1/policy").then().statusCode(200);
+    String counted = Tokens.sameOrg(pool, token);
+    List<Integer> statuses =
+        inOneWindow(
+            () -> {
+              List<CompletableFuture<Integer>> requests = new ArrayList<>();
+              for (int i = 0; i < 40; i++) {
+                requests.add(
+                    CompletableFuture.supplyAsync(
+                        () -> as(counted).get("/api/v1/policy").statusCode()));
+              }
+              return requests.stream().map(CompletableFuture::join).toList();
+            });
+
+    // 40 requests at once share counter updates, yet exactly the limit gets through
+    assertThat(statuses.stream().filter(s -> s == 200)).hasSize(25);
+    assertThat(statuses.stream().filter(s -> s == 429)).hasSize(15);
+    Integer stored =
+        pool.preparedQuery(
+                "select sum(requests) from blueprint.rate_window where token_sha256 = $1")
+            .execute(io.vertx.mutiny.sqlclient.Tuple.of(BearerToken.sha256Hex(counted)))
+            .await()
+            .indefinitely()
+            .iterator()
+            .next()
+            .getInteger(0);
+    assertThat(stored).isGreaterThanOrEqualTo(40);
+  }
+
+  @Test
+  void shouldStopAcceptingADeletedTokenWithinTheCacheTime() {
+    String token = Tokens.freshOrg(pool);
+    as(token).get("/api/v1/policy").then().statusCode(200);
+
+    pool.preparedQuery("delete from blueprint.api_token where token_sha256 = $1")
+        .execute(io.vertx.mutiny.sqlclient.Tuple.of(BearerToken.sha256Hex(token)))
+        .await()
+        .indefinitely();
+
+    // iceos.blueprint.token-cache-ttl is 2 s in tests
+    await()
+        .atMost(Duration.ofSeconds(4))
+        .until(() -> as(token).get("/api/v1/policy").statusCode() == 403);
   }
 
   @Test
@@ -204,6 +251,20 @@ class PolicyAndMetaIT {
   }
 
   /** Waits while fewer than 10 s of the current minute are left. */
+  /** What {@code requests} gave when all of them fell in one rate window (tried up to 3 times). */
+  private static <T> T inOneWindow(Supplier<T> requests) {
+    T result = null;
+    for (int attempt = 0; attempt < 3; attempt++) {
+      awaitFreshWindow();
+      Instant window = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+      result = requests.get();
+      if (window.equals(Instant.now().truncatedTo(ChronoUnit.MINUTES))) {
+        break;
+      }
+    }
+    return result;
+  }
+
   private static void awaitFreshWindow() {
     Instant now = Instant.now();
     Instant next = now.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));

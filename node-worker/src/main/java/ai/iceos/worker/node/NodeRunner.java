@@ -20,6 +20,8 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -40,6 +42,7 @@ public class NodeRunner {
   private final RunningAttempts attempts;
   private final MeterRegistry meters;
   private final AtomicInteger running;
+  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
   NodeRunner(
       ToolNodeExecutor tools,
@@ -77,18 +80,26 @@ public class NodeRunner {
         .invoke(result -> count(task, result));
   }
 
-  /** Attempts by node kind and result ({@code completed} or the failure type). */
+  /**
+   * Attempts by node kind and result ({@code completed} or the failure type); each counter is
+   * registered once, not looked up in the registry on every task.
+   */
   private void count(NodeTask task, AttemptResult result) {
-    Counter.builder(ATTEMPTS_METRIC)
-        .description("Node attempts run by this worker")
-        .tag("kind", task.node().kind().wireName())
-        .tag(
-            "result",
-            switch (result) {
-              case AttemptResult.Succeeded ok -> "completed";
-              case AttemptResult.Failed failed -> failed.failure().type();
-            })
-        .register(meters)
+    String kind = task.node().kind().wireName();
+    String outcome =
+        switch (result) {
+          case AttemptResult.Succeeded ok -> "completed";
+          case AttemptResult.Failed failed -> failed.failure().type();
+        };
+    counters
+        .computeIfAbsent(
+            kind + "\u0000" + outcome,
+            key ->
+                Counter.builder(ATTEMPTS_METRIC)
+                    .description("Node attempts run by this worker")
+                    .tag("kind", kind)
+                    .tag("result", outcome)
+                    .register(meters))
         .increment();
   }
 

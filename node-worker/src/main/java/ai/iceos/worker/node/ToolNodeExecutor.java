@@ -73,7 +73,11 @@ public final class ToolNodeExecutor implements NodeExecutor<ToolNodeSpec> {
         task.node().dependencies());
   }
 
+  /** Arguments without template syntax are used as they are: no scope is built for them. */
   private JsonNode renderArguments(ToolNodeSpec node, NodeTask task) {
+    if (!TemplateRenderer.containsTemplate(node.toolArgs())) {
+      return node.toolArgs();
+    }
     try {
       return renderer.renderTree(node.toolArgs(), TemplateScope.from(task.scope()), "tool_args");
     } catch (TemplateException e) {

@@ -21,6 +21,13 @@ public final class SchemaValidator {
   private final Map<JsonNode, JsonSchema> compiled = new ConcurrentHashMap<>();
 
   /**
+   * The same schema objects (a tool's own schemas) are validated against on every task: found by
+   * identity first, without hashing and comparing the whole schema tree each time.
+   */
+  private final Map<JsonNode, JsonSchema> byIdentity =
+      java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+  /**
    * The problems of {@code value} against {@code schema}, each as {@code <location>: <problem>}
    * with the location a dotted path without the {@code $.} root ({@code items[0].name: ...}), or
    * just {@code <problem>} at the root; empty when valid.
@@ -44,8 +51,15 @@ public final class SchemaValidator {
   }
 
   private JsonSchema compile(JsonNode schema) {
+    JsonSchema known = byIdentity.get(schema);
+    if (known != null) {
+      return known;
+    }
     JsonSchema cached = compiled.get(schema);
     if (cached != null) {
+      if (byIdentity.size() < MAX_CACHED) {
+        byIdentity.put(schema, cached);
+      }
       return cached;
     }
     JsonSchema fresh = factory.getSchema(schema);

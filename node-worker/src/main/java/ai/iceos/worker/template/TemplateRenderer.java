@@ -73,9 +73,35 @@ public final class TemplateRenderer {
     return value.deepCopy();
   }
 
+  /**
+   * True when some string inside {@code value} (objects and arrays recursively) holds template
+   * syntax; {@link #renderTree} of a value without any gives an equal value, so callers may skip it
+   * (and building the template scope) for such values.
+   */
+  public static boolean containsTemplate(JsonNode value) {
+    if (value == null) {
+      return false;
+    }
+    if (value.isTextual()) {
+      return isTemplate(value.textValue());
+    }
+    if (value.isContainerNode()) {
+      for (JsonNode child : value) {
+        if (containsTemplate(child)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean isTemplate(String text) {
+    return text.contains("{{") || text.contains("{%") || text.contains("{#");
+  }
+
   /** Renders one string: typed when it is exactly one expression, else a string. */
   public JsonNode render(String template, Map<String, Object> scope, String path) {
-    if (!template.contains("{{") && !template.contains("{%") && !template.contains("{#")) {
+    if (!isTemplate(template)) {
       return TextNode.valueOf(template);
     }
     Matcher single = SINGLE_EXPRESSION.matcher(template);

@@ -26,6 +26,17 @@ class TemplateRendererTest {
               """));
 
   @Test
+  void shouldFindTemplatesAnywhereInATreeAndRenderATreeWithoutThemToAnEqualTree() {
+    JsonNode plain = json("{\"a\": [1, {\"b\": \"text { not } a template\"}], \"c\": null}");
+    assertThat(TemplateRenderer.containsTemplate(plain)).isFalse();
+    assertThat(renderer.renderTree(plain, Map.of(), "tool_args")).isEqualTo(plain);
+    assertThat(TemplateRenderer.containsTemplate(json("{\"a\": [1, {\"b\": \"{{ x }}\"}]}")))
+        .isTrue();
+    assertThat(TemplateRenderer.containsTemplate(json("[\"{% if x %}y{% endif %}\"]"))).isTrue();
+    assertThat(TemplateRenderer.containsTemplate(json("\"{# note #}\""))).isTrue();
+  }
+
+  @Test
   void shouldKeepNumberTypeForSingleExpression() {
     assertThat(render("{{ inputs.n }}")).isEqualTo(json("4"));
     assertThat(render("{{ inputs.ratio }}")).isEqualTo(json("0.5"));
