@@ -4,7 +4,9 @@ import ai.iceos.gateway.chat.Attribution;
 import ai.iceos.gateway.chat.ChatCompletions;
 import ai.iceos.gateway.chat.LiveCompletion;
 import ai.iceos.gateway.chat.StreamPiece;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.smallrye.mutiny.subscription.Cancellable;
@@ -73,13 +75,40 @@ class ChatStreamRoute {
     }
   }
 
-  /** The body when it is a readable chat request with {@code stream: true}; otherwise null. */
+  /**
+   * The body when it is a readable chat request with {@code stream: true}; otherwise null. Most
+   * requests do not stream: their body is only scanned for a top-level {@code "stream": true}
+   * (tokens, no objects built) and is bound once, by JAX-RS.
+   */
   private ChatCompletionRequest streamRequest(Buffer buffer) {
+    byte[] bytes = buffer.getBytes();
     try {
-      ChatCompletionRequest body = json.readValue(buffer.getBytes(), ChatCompletionRequest.class);
+      if (!asksToStream(bytes)) {
+        return null;
+      }
+      ChatCompletionRequest body = json.readValue(bytes, ChatCompletionRequest.class);
       return body != null && Boolean.TRUE.equals(body.stream()) ? body : null;
     } catch (IOException e) {
       return null;
+    }
+  }
+
+  /** Whether the JSON object in {@code bytes} has {@code "stream": true} at its top level. */
+  private boolean asksToStream(byte[] bytes) throws IOException {
+    try (JsonParser parser = json.getFactory().createParser(bytes)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return false;
+      }
+      boolean streams = false;
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        boolean stream = "stream".equals(parser.currentName());
+        JsonToken value = parser.nextToken();
+        if (stream) {
+          streams = value == JsonToken.VALUE_TRUE; // the last one counts, as when bound
+        }
+        parser.skipChildren();
+      }
+      return streams;
     }
   }
 
