@@ -37,7 +37,8 @@ import java.util.stream.Stream;
  * --p99-limit-ms 50} (the rate search: a step holds when at most 0.1 % of its requests fail and its
  * p99 is within the limit), {@code --max-rate 20000}, {@code --portkey-dir <npm prefix>}, {@code
  * --portkey-loopback bench/portkey-loopback.mjs}, {@code --targets direct,gateway,bare,portkey},
- * {@code --skip-search true}, {@code --project-root .} (where {@code
+ * {@code --search-targets direct,gateway,bare,portkey} (the targets whose highest rate is
+ * searched), {@code --skip-search true}, {@code --project-root .} (where {@code
  * llm-gateway/target/quarkus-app} is, e.g. an older build to compare with), {@code --baseline-root
  * <dir>} (a second build, started beside the first with its own PostgreSQL and Kafka, whose targets
  * {@code base-gateway} and {@code base-bare} take turns with the others: before and after in one
@@ -147,7 +148,13 @@ public final class GatewayBench {
         }
       }
       Map<Target, List<StepResult>> search = new LinkedHashMap<>();
-      for (Target target : settings.search ? targets : List.<Target>of()) {
+      List<Target> searched =
+          byKey.entrySet().stream()
+              .filter(e -> settings.targets.contains(e.getKey()))
+              .filter(e -> settings.searchTargets.contains(e.getKey()))
+              .map(Map.Entry::getValue)
+              .toList();
+      for (Target target : settings.search ? searched : List.<Target>of()) {
         search.put(target, searchRate(load, target, settings));
       }
       String usage = usageOf(gateway);
@@ -269,6 +276,7 @@ public final class GatewayBench {
       Optional<String> portkeyDir,
       Path portkeyLoopback,
       Set<String> targets,
+      Set<String> searchTargets,
       boolean search,
       Path projectRoot,
       Optional<Path> baselineRoot,
@@ -288,6 +296,7 @@ public final class GatewayBench {
           Set.of(
               Options.of(args, "--targets", "direct,gateway,bare,base-gateway,base-bare,portkey")
                   .split(",")),
+          Set.of(Options.of(args, "--search-targets", "direct,gateway,bare,portkey").split(",")),
           !Boolean.parseBoolean(Options.of(args, "--skip-search", "false")),
           Path.of(Options.of(args, "--project-root", "")).toAbsolutePath(),
           Optional.ofNullable(Options.of(args, "--baseline-root", null))
