@@ -10,6 +10,7 @@ import ai.iceos.gateway.provider.ProviderAdapters;
 import ai.iceos.gateway.provider.ProviderHttp;
 import ai.iceos.gateway.routing.RoutingTable;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.inject.Produces;
@@ -24,8 +25,10 @@ final class GatewayBeans {
   private static final int DEFAULT_CONTEXT_WINDOW = 128_000;
   private static final int DEFAULT_MAX_OUTPUT_TOKENS = 4_096;
 
+  /** At start-up: loading the encodings takes about half a second, too long for a first call. */
   @Produces
   @Singleton
+  @Startup
   TokenMeter tokenMeter() {
     return new TokenMeter();
   }

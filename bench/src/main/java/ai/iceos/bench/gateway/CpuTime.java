@@ -22,13 +22,18 @@ final class CpuTime {
     this.groups = groups;
   }
 
-  /** Groups by command line: the gateway, PostgreSQL on {@code pgPort}, Kafka, Portkey. */
-  static CpuTime of(int pgPort) {
+  /**
+   * Groups by command line: the gateway built in {@code projectRoot}, PostgreSQL on {@code pgPort},
+   * the Kafka broker whose data is under {@code dataDir}, Portkey.
+   */
+  static CpuTime of(Path projectRoot, int pgPort, Path dataDir) {
+    String gatewayApp = projectRoot.resolve("llm-gateway/target/quarkus-app").toString();
+    String kafkaData = dataDir.toString();
     Map<String, Predicate<String>> groups = new TreeMap<>();
-    groups.put("gateway", cmd -> cmd.contains("llm-gateway/target/quarkus-app"));
+    groups.put("gateway", cmd -> cmd.contains(gatewayApp));
     groups.put(
         "postgres", cmd -> cmd.contains("bin/postgres") && cmd.contains("-p " + pgPort + " "));
-    groups.put("kafka", cmd -> cmd.contains("kafka") && cmd.contains("java"));
+    groups.put("kafka", cmd -> cmd.contains(kafkaData) && cmd.contains("java"));
     groups.put("portkey", cmd -> cmd.contains("@portkey-ai/gateway"));
     return new CpuTime(groups);
   }
@@ -46,7 +51,7 @@ final class CpuTime {
             ms.put(
                 group,
                 mine.stream()
-                    .filter(p -> p.info().commandLine().map(matches::test).orElse(false))
+                    .filter(p -> matches.test(commandLine(p)))
                     .flatMap(p -> Stream.concat(Stream.of(p), p.children()))
                     .distinct()
                     .mapToDouble(p -> ticks(p.pid()) * MS_PER_TICK)
@@ -61,7 +66,19 @@ final class CpuTime {
    */
   private static boolean isOrphanPostgres(ProcessHandle p) {
     return p.parent().map(parent -> parent.pid() == 1).orElse(false)
-        && p.info().commandLine().map(cmd -> cmd.contains("bin/postgres")).orElse(false);
+        && commandLine(p).contains("bin/postgres");
+  }
+
+  /**
+   * The whole command line from {@code /proc} ({@link ProcessHandle.Info#commandLine()} cuts long
+   * ones, such as Kafka's classpath, before the arguments that tell two brokers apart).
+   */
+  private static String commandLine(ProcessHandle p) {
+    try {
+      return Files.readString(Path.of("/proc/" + p.pid() + "/cmdline")).replace('\0', ' ');
+    } catch (Exception gone) {
+      return p.info().commandLine().orElse("");
+    }
   }
 
   private static long ticks(long pid) {

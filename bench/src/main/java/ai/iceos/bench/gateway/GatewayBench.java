@@ -5,6 +5,7 @@ import ai.iceos.infra.LocalSystem;
 import ai.iceos.infra.Service;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,12 +15,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Added latency and highest sustained rate of llm-gateway in front of a loopback OpenAI-compatible
@@ -34,9 +37,13 @@ import java.util.TreeMap;
  * --p99-limit-ms 50} (the rate search: a step holds when at most 0.1 % of its requests fail and its
  * p99 is within the limit), {@code --max-rate 20000}, {@code --portkey-dir <npm prefix>}, {@code
  * --portkey-loopback bench/portkey-loopback.mjs}, {@code --targets direct,gateway,bare,portkey},
- * {@code --skip-search true}, {@code --project-root .} (where {@code
- * llm-gateway/target/quarkus-app} is, e.g. an older build to compare with). {@code
- * GATEWAY_JAVA_OPTIONS} (e.g. a flight recording) is passed to the gateway JVM.
+ * {@code --search-targets direct,gateway,bare,portkey} (the targets whose highest rate is
+ * searched), {@code --skip-search true}, {@code --project-root .} (where {@code
+ * llm-gateway/target/quarkus-app} is, e.g. an older build to compare with), {@code --baseline-root
+ * <dir>} (a second build, started beside the first with its own PostgreSQL and Kafka, whose targets
+ * {@code base-gateway} and {@code base-bare} take turns with the others: before and after in one
+ * run) and {@code --baseline-label}. {@code GATEWAY_JAVA_OPTIONS} (e.g. a flight recording) is
+ * passed to the gateway JVM.
  */
 public final class GatewayBench {
   static final String ORG = "bench-org";
@@ -60,11 +67,16 @@ public final class GatewayBench {
     Vertx clientLoop = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
     Path work = Files.createTempDirectory("iceos-gateway-bench-");
     try (FakeOpenAi fake = FakeOpenAi.start(fakeLoop);
-        LocalSystem system = startGateway(fake, settings.projectRoot);
+        LocalSystem system = startGateway(fake, settings.projectRoot, work.resolve("system"));
+        LocalSystem baseline =
+            settings.baselineRoot.isEmpty()
+                ? null
+                : startGateway(fake, settings.baselineRoot.get(), work.resolve("baseline"));
         OpenLoop load = new OpenLoop(clientLoop, BODY);
         Portkey portkey = settings.portkeyDir.isEmpty() ? null : startPortkey(settings, work)) {
       String gateway = system.baseUrl(Service.LLM_GATEWAY);
       putBudget(gateway);
+      CpuTime cpu = cpuOf(system, settings.projectRoot, work.resolve("system"));
       Target direct =
           new Target(
               "direct to the fake",
@@ -78,9 +90,29 @@ public final class GatewayBench {
       Target bare =
           new Target("iceOS gateway, no attribution", gateway + "/v1/chat/completions", Map.of());
       Map<String, Target> byKey = new LinkedHashMap<>();
+      Map<Target, CpuTime> cpuOf = new LinkedHashMap<>();
       byKey.put("direct", direct);
       byKey.put("gateway", accounted);
       byKey.put("bare", bare);
+      if (baseline != null) {
+        String old = baseline.baseUrl(Service.LLM_GATEWAY);
+        putBudget(old);
+        CpuTime oldCpu = cpuOf(baseline, settings.baselineRoot.get(), work.resolve("baseline"));
+        Target oldAccounted =
+            new Target(
+                settings.baselineLabel + ", org budget",
+                old + "/v1/chat/completions",
+                Map.of("X-Iceos-Org-Id", ORG));
+        Target oldBare =
+            new Target(
+                settings.baselineLabel + ", no attribution",
+                old + "/v1/chat/completions",
+                Map.of());
+        byKey.put("base-gateway", oldAccounted);
+        byKey.put("base-bare", oldBare);
+        cpuOf.put(oldAccounted, oldCpu);
+        cpuOf.put(oldBare, oldCpu);
+      }
       if (portkey != null) {
         byKey.put("portkey", portkey.target(fake.baseUrl()));
       }
@@ -98,14 +130,14 @@ public final class GatewayBench {
       for (Target target : targets) {
         load.run(target, settings.rate, settings.warmup);
       }
-      CpuTime cpu = CpuTime.of(URI.create(system.postgresJdbcUrl().substring(5)).getPort());
       Map<Target, StepResult> latency = new LinkedHashMap<>();
       Map<Target, Map<String, Double>> cpuMs = new LinkedHashMap<>();
       for (int round = 0; round < settings.rounds; round++) {
         for (Target target : targets) {
-          Map<String, Double> before = cpu.snapshot();
+          CpuTime counted = cpuOf.getOrDefault(target, cpu);
+          Map<String, Double> before = counted.snapshot();
           StepResult step = load.run(target, settings.rate, settings.seconds);
-          CpuTime.between(before, cpu.snapshot())
+          CpuTime.between(before, counted.snapshot())
               .forEach(
                   (group, ms) ->
                       cpuMs
@@ -116,7 +148,13 @@ public final class GatewayBench {
         }
       }
       Map<Target, List<StepResult>> search = new LinkedHashMap<>();
-      for (Target target : settings.search ? targets : List.<Target>of()) {
+      List<Target> searched =
+          byKey.entrySet().stream()
+              .filter(e -> settings.targets.contains(e.getKey()))
+              .filter(e -> settings.searchTargets.contains(e.getKey()))
+              .map(Map.Entry::getValue)
+              .toList();
+      for (Target target : settings.search ? searched : List.<Target>of()) {
         search.put(target, searchRate(load, target, settings));
       }
       String usage = usageOf(gateway);
@@ -134,23 +172,41 @@ public final class GatewayBench {
     } finally {
       clientLoop.close();
       fakeLoop.close();
+      deleteTree(work);
     }
   }
 
-  private static LocalSystem startGateway(FakeOpenAi fake, Path projectRoot) {
+  /** The benchmark's databases, brokers and logs: gigabytes after a long run. */
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+
+  private static LocalSystem startGateway(FakeOpenAi fake, Path projectRoot, Path dataDir) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("ICEOS_GATEWAY_PROVIDERS_OPENAI_BASE_URL", fake.baseUrl());
+    env.put("QUARKUS_OTEL_SDK_DISABLED", "true");
+    String javaOptions = System.getenv("GATEWAY_JAVA_OPTIONS");
+    if (javaOptions != null && !javaOptions.isBlank()) {
+      env.put("JAVA_TOOL_OPTIONS", javaOptions);
+    }
     return LocalSystem.builder()
         .projectRoot(projectRoot)
         .ephemeralPorts()
+        .dataDir(dataDir)
         .services(Service.LLM_GATEWAY)
-        .env(
-            Service.LLM_GATEWAY,
-            Map.of(
-                "ICEOS_GATEWAY_PROVIDERS_OPENAI_BASE_URL",
-                fake.baseUrl(),
-                "QUARKUS_OTEL_SDK_DISABLED",
-                "true"))
+        .env(Service.LLM_GATEWAY, env)
         .build()
         .start();
+  }
+
+  /** The CPU of one system: its gateway build, its PostgreSQL and its Kafka (by data dir). */
+  private static CpuTime cpuOf(LocalSystem system, Path projectRoot, Path dataDir) {
+    return CpuTime.of(
+        projectRoot, URI.create(system.postgresJdbcUrl().substring(5)).getPort(), dataDir);
   }
 
   private static Portkey startPortkey(Settings settings, Path work) throws Exception {
@@ -220,8 +276,11 @@ public final class GatewayBench {
       Optional<String> portkeyDir,
       Path portkeyLoopback,
       Set<String> targets,
+      Set<String> searchTargets,
       boolean search,
-      Path projectRoot) {
+      Path projectRoot,
+      Optional<Path> baselineRoot,
+      String baselineLabel) {
     static Settings of(String[] args) {
       return new Settings(
           Integer.parseInt(Options.of(args, "--rate", "1000")),
@@ -234,9 +293,15 @@ public final class GatewayBench {
           Optional.ofNullable(Options.of(args, "--portkey-dir", null)),
           Path.of(Options.of(args, "--portkey-loopback", "bench/portkey-loopback.mjs"))
               .toAbsolutePath(),
-          Set.of(Options.of(args, "--targets", "direct,gateway,bare,portkey").split(",")),
+          Set.of(
+              Options.of(args, "--targets", "direct,gateway,bare,base-gateway,base-bare,portkey")
+                  .split(",")),
+          Set.of(Options.of(args, "--search-targets", "direct,gateway,bare,portkey").split(",")),
           !Boolean.parseBoolean(Options.of(args, "--skip-search", "false")),
-          Path.of(Options.of(args, "--project-root", "")).toAbsolutePath());
+          Path.of(Options.of(args, "--project-root", "")).toAbsolutePath(),
+          Optional.ofNullable(Options.of(args, "--baseline-root", null))
+              .map(root -> Path.of(root).toAbsolutePath()),
+          Options.of(args, "--baseline-label", "baseline gateway"));
     }
   }
 }

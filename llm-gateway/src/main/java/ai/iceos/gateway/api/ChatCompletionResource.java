@@ -14,7 +14,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * OpenAI-compatible {@code POST /v1/chat/completions} answering a {@code chat.completion} object.
- * Requests with {@code stream: true} are served before this resource by {@link ChatStreamRoute}.
+ * Requests with {@code stream: true} are served before this resource by {@link ChatRoute}, and so
+ * are whole answers to readable JSON requests; this resource answers the requests that route passes
+ * on (decision 0144).
  */
 @Path("/v1/chat/completions")
 class ChatCompletionResource {

@@ -30,7 +30,11 @@ public class CachedCompletions {
   public Uni<Completion> complete(ChatRequest request, Attribution who, String cacheHeader) {
     long start = System.nanoTime();
     return lookup(request, who, cacheHeader)
-        .invoke(done -> metrics.served(done, Duration.ofNanos(System.nanoTime() - start)));
+        .invoke(
+            done -> {
+              Duration latency = Duration.ofNanos(System.nanoTime() - start);
+              AfterAnswer.run(() -> metrics.served(done, latency));
+            });
   }
 
   private Uni<Completion> lookup(ChatRequest request, Attribution who, String cacheHeader) {

@@ -14,9 +14,9 @@ import java.util.UUID;
 
 /**
  * Books a finished call: its actual cost replaces the reservation on every scope, in one
- * transaction with its usage record; then its usage event goes to Kafka. If booking fails, the
- * reservation is released (the call is then unrecorded, its cost unbooked) and the failure is
- * passed on.
+ * transaction with its usage record; then, once the answer is written, its usage event goes to
+ * Kafka. If booking fails, the reservation is released (the call is then unrecorded, its cost
+ * unbooked) and the failure is passed on.
  */
 @ApplicationScoped
 public class Settlement {
@@ -76,10 +76,12 @@ public class Settlement {
     return budgets
         .settle(held, cost, entry)
         .invoke(
-            () -> {
-              metrics.booked(provider, response.model(), response.usage(), cost);
-              usageEvents.publishSoon(entry);
-            })
+            () ->
+                AfterAnswer.run(
+                    () -> {
+                      metrics.booked(provider, response.model(), response.usage(), cost);
+                      usageEvents.publishSoon(entry);
+                    }))
         .replaceWith(
             new Completion(entry.id(), entry.createdAt(), provider, response, cost, cacheHit));
   }

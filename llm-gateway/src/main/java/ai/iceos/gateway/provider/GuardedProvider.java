@@ -70,6 +70,8 @@ public final class GuardedProvider implements LlmProvider {
             .withTimeout()
             .duration(policy.timeout().toMillis(), ChronoUnit.MILLIS)
             .done()
+            // the guarded Uni never blocks: no hop through an executor before and after each call
+            .withThreadOffload(false)
             .build();
   }
 

@@ -1,10 +1,9 @@
 package ai.iceos.gateway.store;
 
 /**
- * The SQL of budget windows. Each update touches rows one by one and refers only to that row's
- * columns and {@code now()}, so that PostgreSQL re-evaluates its condition on the latest row
- * version when concurrent updates queue on the row lock (READ COMMITTED): the check-and-reserve is
- * atomic.
+ * The SQL of budget windows. Reservations and settlements are written in batches by the functions
+ * of migration V5, which lock the rows they touch in scope order and decide on the locked, latest
+ * values: the check-and-reserve is atomic, and every writer takes the row locks in the same order.
  */
 final class BudgetSql {
   /** Start of the row's current window. */
@@ -17,38 +16,24 @@ final class BudgetSql {
       "(CASE WHEN window_start < " + CURRENT_WINDOW + " THEN 0 ELSE spent_micro_usd END)";
 
   /**
-   * $1 scopes, $2 amount: reserve on every budgeted scope, all or none, in one statement (the
-   * function of migration V4, which repeats {@link #CURRENT_WINDOW} and {@link #SPENT}); returns
-   * the scopes held and the scope that refused (null when none did).
+   * $1 amounts, $2 number of scopes per call, $3 the calls' scopes one after the other: reserve for
+   * a batch of calls, each all or none, in batch order (the function of migration V5, which repeats
+   * {@link #CURRENT_WINDOW} and {@link #SPENT}); one row per call, in batch order, with the scopes
+   * held and the scope that refused (null when none did).
    */
-  static final String RESERVE = "SELECT held, refused FROM gateway.reserve($1, $2)";
+  static final String RESERVE_BATCH =
+      "SELECT r.held, r.refused FROM gateway.reserve_batch($1, $2, $3)"
+          + " WITH ORDINALITY AS r(held, refused, n) ORDER BY r.n";
 
   /**
-   * The usage row inserted by {@code insertUsage} (parameters $1 to $n) and, in the same statement,
-   * the reservation released and the cost booked ($n+1 scopes, $n+2 reserved amount, $n+3 actual
-   * cost); returns the scopes whose spend now exceeds their limit (possible only when a provider
-   * billed more than the reserved worst case). One statement: one round trip, atomic.
+   * The usage rows ($1 to $13, one array per column of {@link UsageStore#INSERT}) and, per entry
+   * ($14 scope, $15 amount to release, $16 cost to book), the settlement of a batch, in one
+   * statement (the function of migration V5); returns the scopes whose spend now exceeds their
+   * limit (possible only when a provider billed more than the reserved worst case).
    */
-  static String settleWithUsage(String insertUsage, int n) {
-    return "WITH recorded AS ("
-        + insertUsage
-        + ") UPDATE gateway.budget SET spent_micro_usd = "
-        + SPENT
-        + " + $"
-        + (n + 3)
-        + ", window_start = "
-        + CURRENT_WINDOW
-        + ", reserved_micro_usd = GREATEST(reserved_micro_usd - $"
-        + (n + 2)
-        + ", 0), updated_at = now() WHERE scope = ANY($"
-        + (n + 1)
-        + ") RETURNING scope, spent_micro_usd > limit_micro_usd AS over";
-  }
-
-  /** $1 scopes, $2 reserved amount: release without booking anything. */
-  static final String RELEASE =
-      "UPDATE gateway.budget SET reserved_micro_usd = GREATEST(reserved_micro_usd - $2, 0),"
-          + " updated_at = now() WHERE scope = ANY($1)";
+  static final String SETTLE_BATCH =
+      "SELECT over_scope FROM gateway.settle_batch($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,"
+          + " $12, $13, $14, $15, $16)";
 
   static final String SELECT =
       "SELECT scope, limit_micro_usd, "

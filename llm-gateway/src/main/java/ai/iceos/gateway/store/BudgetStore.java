@@ -9,40 +9,51 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
- * Budgets in {@code gateway.budget}. A reservation is one statement (the {@code gateway.reserve}
- * function): one conditional UPDATE per scope, in the caller's (sorted) scope order, so either
- * every scope that has a budget holds the amount, or none does. Scopes without a budget row are
- * unlimited. Settling is one statement too: the usage row and the booked cost together.
+ * Budgets in {@code gateway.budget}. Reservations and settlements go through lanes: each lane (one
+ * of {@value #LANES}, chosen by the call's org scope, else its execution scope) has at most one
+ * statement in flight, and the calls that arrive meanwhile go together in its next statement
+ * ({@link MicroBatcher}). A hot budget row (one org, many concurrent calls) is so locked and
+ * written once per batch and replica, instead of twice per call, with no lock queue behind it. A
+ * batch is exact: the statement locks its rows, decides each call all or none in order against the
+ * latest values, and writes each row once (migration V5). Scopes without a budget row are
+ * unlimited.
  */
 @ApplicationScoped
 public class BudgetStore {
-  private static final String SETTLE_WITH_USAGE =
-      BudgetSql.settleWithUsage(UsageStore.INSERT, UsageStore.INSERT_PARAMETERS);
+  private static final int LANES = 16;
+  private static final int MAX_BATCH = 256;
 
   private final Pool pool;
+  private final List<MicroBatcher<BudgetBatch.Reserve, Reservation>> reserveLanes;
+  private final List<MicroBatcher<BudgetBatch.Settle, List<String>>> settleLanes;
 
   BudgetStore(Pool pool) {
     this.pool = pool;
+    this.reserveLanes =
+        lanes(() -> new MicroBatcher<>(this::reserveBatch, MAX_BATCH, this::giveBack));
+    this.settleLanes =
+        lanes(() -> new MicroBatcher<>(this::settleBatch, MAX_BATCH, (call, over) -> {}));
   }
 
+  /**
+   * Reserves {@code microUsd} on every scope of {@code scopes} (sorted) that has a budget, all or
+   * none. A caller that goes away before the answer has its reservation released.
+   */
   public Uni<Reservation> reserve(List<String> scopes, long microUsd) {
     if (scopes.isEmpty()) {
       return Uni.createFrom().item(new Reservation.Held(List.of(), microUsd));
     }
-    return pool.preparedQuery(BudgetSql.RESERVE)
-        .execute(Tuple.of(scopes.toArray(String[]::new), microUsd))
-        .map(rows -> toReservation(rows.iterator().next(), microUsd));
-  }
-
-  private static Reservation toReservation(Row row, long microUsd) {
-    String refused = row.getString("refused");
-    return refused == null
-        ? new Reservation.Held(List.of(row.getArrayOfStrings("held")), microUsd)
-        : new Reservation.Refused(refused, microUsd);
+    var call = new BudgetBatch.Reserve(scopes, microUsd);
+    return CallerContext.await(
+        () -> laneOf(reserveLanes, scopes).submit(call), r -> giveBack(call, r));
   }
 
   /**
@@ -52,32 +63,73 @@ public class BudgetStore {
    * until its window rolls over or its limit is raised.
    */
   public Uni<Void> settle(Reservation.Held held, long costMicroUsd, UsageEntry usage) {
-    Tuple values =
-        UsageStore.row(usage)
-            .addArrayOfString(held.scopes().toArray(String[]::new))
-            .addLong(held.microUsd())
-            .addLong(costMicroUsd);
-    return pool.preparedQuery(SETTLE_WITH_USAGE)
-        .execute(values)
-        .invoke(rows -> rows.forEach(row -> warnIfOver(row, held, costMicroUsd)))
-        .replaceWithVoid();
-  }
-
-  private static void warnIfOver(Row row, Reservation.Held held, long costMicroUsd) {
-    if (row.getBoolean("over")) {
-      Log.warnf(
-          "Budget %s is over its limit: a call cost %d micro-USD, %d were reserved",
-          row.getString("scope"), costMicroUsd, held.microUsd());
+    if (held.scopes().isEmpty()) {
+      return pool.preparedQuery(UsageStore.INSERT).execute(UsageStore.row(usage)).replaceWithVoid();
     }
+    return write(new BudgetBatch.Settle(held.scopes(), held.microUsd(), costMicroUsd, usage));
   }
 
   public Uni<Void> release(Reservation.Held held) {
     if (held.scopes().isEmpty()) {
       return Uni.createFrom().voidItem();
     }
-    return pool.preparedQuery(BudgetSql.RELEASE)
-        .execute(Tuple.of(held.scopes().toArray(String[]::new), held.microUsd()))
+    return write(new BudgetBatch.Settle(held.scopes(), held.microUsd(), 0, null));
+  }
+
+  private Uni<Void> write(BudgetBatch.Settle call) {
+    return CallerContext.await(() -> laneOf(settleLanes, call.scopes()).submit(call), over -> {})
+        .invoke(over -> warnIfOver(call, over))
         .replaceWithVoid();
+  }
+
+  private CompletionStage<List<Reservation>> reserveBatch(List<BudgetBatch.Reserve> calls) {
+    return pool.preparedQuery(BudgetSql.RESERVE_BATCH)
+        .execute(BudgetBatch.reserveParameters(calls))
+        .map(rows -> BudgetBatch.reservations(calls, rows))
+        .subscribeAsCompletionStage();
+  }
+
+  private CompletionStage<List<List<String>>> settleBatch(List<BudgetBatch.Settle> calls) {
+    return pool.preparedQuery(BudgetSql.SETTLE_BATCH)
+        .execute(BudgetBatch.settleParameters(calls))
+        .map(rows -> Collections.nCopies(calls.size(), BudgetBatch.overScopes(rows)))
+        .subscribeAsCompletionStage();
+  }
+
+  /** Releases what a reservation nobody waits for any more holds. */
+  private void giveBack(BudgetBatch.Reserve call, Reservation reservation) {
+    if (reservation instanceof Reservation.Held held) {
+      release(held)
+          .subscribe()
+          .with(
+              ignored -> {},
+              failure ->
+                  Log.warnf(
+                      "Releasing an abandoned reservation on %s failed: %s",
+                      call.scopes(), failure));
+    }
+  }
+
+  private static void warnIfOver(BudgetBatch.Settle call, List<String> over) {
+    if (call.booked() <= call.reserved()) {
+      return;
+    }
+    call.scopes().stream()
+        .filter(over::contains)
+        .forEach(
+            scope ->
+                Log.warnf(
+                    "Budget %s is over its limit: a call cost %d micro-USD, %d were reserved",
+                    scope, call.booked(), call.reserved()));
+  }
+
+  private static <I, R> List<MicroBatcher<I, R>> lanes(Supplier<MicroBatcher<I, R>> lane) {
+    return Stream.generate(lane).limit(LANES).toList();
+  }
+
+  /** The lane of a call: by its org scope when it has one (the last in sorted order). */
+  private static <T> T laneOf(List<T> lanes, List<String> scopes) {
+    return lanes.get(Math.floorMod(scopes.getLast().hashCode(), lanes.size()));
   }
 
   public Uni<Optional<BudgetState>> find(String scope) {

@@ -1,7 +1,9 @@
 package ai.iceos.gateway.api;
 
 import ai.iceos.gateway.chat.Attribution;
+import ai.iceos.gateway.chat.CachedCompletions;
 import ai.iceos.gateway.chat.ChatCompletions;
+import ai.iceos.gateway.chat.Completion;
 import ai.iceos.gateway.chat.LiveCompletion;
 import ai.iceos.gateway.chat.StreamPiece;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -9,6 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -20,22 +24,30 @@ import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * {@code POST /v1/chat/completions} with {@code "stream": true}: a {@code text/event-stream} of
- * {@code chat.completion.chunk}s written as the provider's deltas arrive. A Vert.x route ahead of
- * JAX-RS, because one JAX-RS method cannot answer JSON or an open-ended event stream depending on
- * the body: every other request (no stream, or a body it cannot read) falls through to {@link
- * ChatCompletionResource} with its body already read. Refusals (budget, rate limit, open breaker)
- * and a provider failing before its first delta are answered as the usual JSON errors.
+ * {@code POST /v1/chat/completions}, as a Vert.x route ahead of JAX-RS: with {@code "stream": true}
+ * a {@code text/event-stream} of {@code chat.completion.chunk}s written as the provider's deltas
+ * arrive (one JAX-RS method cannot answer JSON or an open-ended event stream depending on the
+ * body), otherwise the {@code chat.completion} JSON. The body is bound once, here; serving whole
+ * answers here too spares every call JAX-RS's second binding and its handler chain (decision 0144).
+ * A request this route does not serve (a body it cannot bind, a JSON answer the client does not
+ * accept, a body that is not declared JSON) falls through to {@link ChatCompletionResource} with
+ * its body already read, which answers it, errors included, as before. Refusals (budget, rate
+ * limit, open breaker) and a provider failing before its first delta are answered as the usual JSON
+ * errors.
  */
 @ApplicationScoped
-class ChatStreamRoute {
+class ChatRoute {
   private static final long MAX_BODY_BYTES = 10L * 1024 * 1024;
+  private static final String JSON = "application/json";
+  private static final String JSON_UTF8 = "application/json;charset=UTF-8";
 
   private final ChatCompletions completions;
+  private final CachedCompletions whole;
   private final ObjectMapper json;
 
-  ChatStreamRoute(ChatCompletions completions, ObjectMapper json) {
+  ChatRoute(ChatCompletions completions, CachedCompletions whole, ObjectMapper json) {
     this.completions = completions;
+    this.whole = whole;
     this.json = json;
   }
 
@@ -54,32 +66,71 @@ class ChatStreamRoute {
       fail(ctx.response(), GatewayException.invalid("A JSON request body is required.", null));
       return;
     }
-    ChatCompletionRequest body = streamRequest(buffer);
-    if (body == null) {
+    ChatCompletionRequest body = read(buffer);
+    boolean streams = body != null && Boolean.TRUE.equals(body.stream());
+    if (body == null || (!streams && !servesJson(ctx.request()))) {
       ctx.next();
       return;
     }
+    var request = ctx.request();
     var who =
         new Attribution(
-            ctx.request().getHeader("X-Iceos-Org-Id"),
-            ctx.request().getHeader("X-Iceos-Execution-Id"),
-            ctx.request().getHeader("X-Iceos-Node-Id"));
+            request.getHeader("X-Iceos-Org-Id"),
+            request.getHeader("X-Iceos-Execution-Id"),
+            request.getHeader("X-Iceos-Node-Id"));
     try {
-      completions.stream(body.toChatRequest(), who)
-          .subscribe()
-          .with(live -> send(ctx, live), failure -> fail(ctx.response(), failure));
+      if (streams) {
+        completions.stream(body.toChatRequest(), who)
+            .subscribe()
+            .with(live -> send(ctx, live), failure -> fail(ctx.response(), failure));
+      } else {
+        HttpServerResponse response = ctx.response();
+        Cancellable call =
+            whole
+                .complete(body.toChatRequest(), who, request.getHeader("X-Iceos-Cache"))
+                .subscribe()
+                .with(done -> answer(response, done), failure -> fail(response, failure));
+        if (!response.ended()) {
+          response.closeHandler(ignored -> call.cancel());
+        }
+      }
     } catch (RuntimeException e) {
       fail(ctx.response(), e);
     }
   }
 
-  /** The body when it is a readable chat request with {@code stream: true}; otherwise null. */
-  private ChatCompletionRequest streamRequest(Buffer buffer) {
+  /** The body bound to a chat request; null when it cannot be (JAX-RS then says why). */
+  private ChatCompletionRequest read(Buffer buffer) {
     try {
-      ChatCompletionRequest body = json.readValue(buffer.getBytes(), ChatCompletionRequest.class);
-      return body != null && Boolean.TRUE.equals(body.stream()) ? body : null;
+      return json.readValue(buffer.getBytes(), ChatCompletionRequest.class);
     } catch (IOException e) {
       return null;
+    }
+  }
+
+  /**
+   * Whether a whole answer is served here: the body is declared JSON and the client accepts JSON
+   * (what the JAX-RS resource consumes and produces; it answers 415 or 406 otherwise).
+   */
+  private static boolean servesJson(HttpServerRequest request) {
+    String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
+    String accept = request.getHeader(HttpHeaders.ACCEPT);
+    return type != null
+        && type.regionMatches(true, 0, JSON, 0, JSON.length())
+        && (type.length() == JSON.length() || type.charAt(JSON.length()) == ';')
+        && (accept == null || accept.contains("json") || accept.contains("*/*"));
+  }
+
+  private void answer(HttpServerResponse response, Completion completion) {
+    if (response.ended() || response.closed()) {
+      return;
+    }
+    try {
+      response
+          .putHeader(HttpHeaders.CONTENT_TYPE, JSON_UTF8)
+          .end(Buffer.buffer(json.writeValueAsBytes(ChatCompletionView.of(completion))));
+    } catch (JsonProcessingException e) {
+      fail(response, e);
     }
   }
 
