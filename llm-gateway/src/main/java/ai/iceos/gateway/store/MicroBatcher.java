@@ -9,10 +9,13 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
- * Groups requests that arrive while an earlier batch is running into one next batch, so that at
- * most one batch is in flight: with nothing running a request starts at once (a batch of one, no
- * waiting for a timer), and under load the batches grow by themselves. {@code run} answers a batch
- * with one result per request, in order; a failed batch fails each of its requests.
+ * Groups requests that arrive while earlier batches are running into one next batch, so that at
+ * most {@code maxInFlight} batches are in flight: with a free slot a request starts at once (a
+ * batch of one, no waiting for a timer), and under load the batches grow by themselves. Two slots
+ * let a request that arrives during a batch start without waiting for that batch's round trip (for
+ * the budget rows, the second statement waits on the row lock inside PostgreSQL instead of in this
+ * queue), while the queue still bounds how many statements one replica has open. {@code run}
+ * answers a batch with one result per request, in order; a failed batch fails each of its requests.
  *
  * <p>A request whose future was completed (cancelled) before its result came has its result handed
  * to {@code abandoned}, so that whatever the result holds can be given back.
@@ -20,17 +23,31 @@ import java.util.function.Function;
 public final class MicroBatcher<I, R> {
   private final Function<List<I>, CompletionStage<List<R>>> run;
   private final int maxBatch;
+  private final int maxInFlight;
   private final BiConsumer<I, R> abandoned;
   private final ArrayDeque<Pending<I, R>> waiting = new ArrayDeque<>();
-  private boolean running;
+  private int inFlight;
 
+  /** One batch in flight at a time. */
   public MicroBatcher(
       Function<List<I>, CompletionStage<List<R>>> run, int maxBatch, BiConsumer<I, R> abandoned) {
+    this(run, maxBatch, 1, abandoned);
+  }
+
+  public MicroBatcher(
+      Function<List<I>, CompletionStage<List<R>>> run,
+      int maxBatch,
+      int maxInFlight,
+      BiConsumer<I, R> abandoned) {
     if (maxBatch < 1) {
       throw new IllegalArgumentException("maxBatch must be at least 1");
     }
+    if (maxInFlight < 1) {
+      throw new IllegalArgumentException("maxInFlight must be at least 1");
+    }
     this.run = run;
     this.maxBatch = maxBatch;
+    this.maxInFlight = maxInFlight;
     this.abandoned = abandoned;
   }
 
@@ -40,8 +57,10 @@ public final class MicroBatcher<I, R> {
     boolean start;
     synchronized (this) {
       waiting.add(pending);
-      start = !running;
-      running = true;
+      start = inFlight < maxInFlight;
+      if (start) {
+        inFlight++;
+      }
     }
     if (start) {
       runNext();
@@ -67,10 +86,10 @@ public final class MicroBatcher<I, R> {
         });
   }
 
-  /** Takes the next batch off the queue, or ends the running state when nothing waits. */
+  /** Takes the next batch off the queue, or frees the caller's slot when nothing waits. */
   private synchronized List<Pending<I, R>> next() {
     if (waiting.isEmpty()) {
-      running = false;
+      inFlight--;
       return List.of();
     }
     List<Pending<I, R>> batch = new ArrayList<>(Math.min(waiting.size(), maxBatch));

@@ -49,6 +49,34 @@ class MicroBatcherTest {
   }
 
   @Test
+  void shouldStartASecondBatchAtOnceWhenTwoMayBeInFlightAndQueueTheRest() throws Exception {
+    var batcher = new MicroBatcher<Integer, String>(this::run, 10, 2, abandoned::put);
+    var first = batcher.submit(1);
+
+    var second = batcher.submit(2);
+    var third = batcher.submit(3);
+    var fourth = batcher.submit(4);
+
+    assertThat(batches)
+        .as("two started at once, the rest wait")
+        .containsExactly(List.of(1), List.of(2));
+    answer(1);
+    assertThat(second.get()).isEqualTo("r2");
+    assertThat(batches).as("the freed slot takes the waiting ones together").hasSize(3);
+    assertThat(batches.get(2)).containsExactly(3, 4);
+    assertThat(first).isNotDone();
+    answer(0);
+    answer(2);
+    assertThat(first.get()).isEqualTo("r1");
+    assertThat(third.get()).isEqualTo("r3");
+    assertThat(fourth.get()).isEqualTo("r4");
+    var fifth = batcher.submit(5);
+    assertThat(batches).as("both slots free again: a new request starts at once").hasSize(4);
+    answer(3);
+    assertThat(fifth.get()).isEqualTo("r5");
+  }
+
+  @Test
   void shouldSendTheRequestsThatArriveDuringABatchTogetherInTheNext() throws Exception {
     var batcher = batcher(10);
     var first = batcher.submit(1);
