@@ -15,7 +15,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * at a time: the outcomes of one execution in the batch are applied in one transaction, in offset
  * order, and different executions' groups side by side ({@link ExecutionBatches}). A duplicate or
  * stale outcome changes nothing and sends nothing. The batch is acknowledged (its offsets may be
- * committed) only once every group is stored; what they wrote is then handed to the relay.
+ * committed) only once every group is stored; the store hands what they wrote to the relay.
  *
  * <p>What a group stores continues the trace of its last outcome. A poison record never blocks the
  * others: when a group's transaction fails for a reason other than the store's, its outcomes are
@@ -24,11 +24,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 class NodeOutcomeHandler {
   private final RunStore runs;
-  private final OutboxRelay relay;
 
-  NodeOutcomeHandler(RunStore runs, OutboxRelay relay) {
+  NodeOutcomeHandler(RunStore runs) {
     this.runs = runs;
-    this.relay = relay;
   }
 
   @Incoming(Channels.NODE_OUTCOMES)
@@ -36,14 +34,10 @@ class NodeOutcomeHandler {
     long begun = System.nanoTime();
     return ExecutionBatches.apply(batch, NodeOutcome::executionId, this::applyGroup)
         .invoke(
-            written -> {
-              if (written) {
-                relay.publishSoon();
-              }
-              Log.debugf(
-                  "timing outcome batch %s records %.2f ms",
-                  (Object) batch.getRecords().size(), (System.nanoTime() - begun) / 1e6);
-            })
+            written ->
+                Log.debugf(
+                    "timing outcome batch %s records %.2f ms",
+                    (Object) batch.getRecords().size(), (System.nanoTime() - begun) / 1e6))
         .chain(() -> Uni.createFrom().completionStage(batch.ack()));
   }
 

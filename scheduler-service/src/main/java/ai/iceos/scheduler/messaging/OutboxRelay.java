@@ -5,6 +5,7 @@ import ai.iceos.contracts.messaging.NodeTask;
 import ai.iceos.contracts.messaging.RunEvent;
 import ai.iceos.contracts.messaging.Topics;
 import ai.iceos.scheduler.SchedulerConfig;
+import ai.iceos.scheduler.store.CommittedRows;
 import ai.iceos.scheduler.store.OutboxRow;
 import ai.iceos.scheduler.store.OutboxStore;
 import ai.iceos.scheduler.store.TraceParent;
@@ -18,9 +19,12 @@ import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -29,16 +33,17 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
- * Sends outbox rows to Kafka and deletes them once acknowledged. One send round runs at a time in
- * this instance and sends rows in id order, so one execution's events reach the topic in sequence
- * order. A round only ever sends rows it read back from the table, i.e. committed ones. Rows are
- * sent right after the transaction that wrote them commits ({@link #publishSoon}, which does not
- * wait; requests made while a round waits to start share it); whatever a crash or a broker outage
- * left behind is picked up by the periodic relay, so nothing committed is lost (a row may be sent
- * twice; consumers are idempotent).
+ * Sends outbox rows to Kafka and deletes them once acknowledged (decision 0119). A transaction's
+ * rows are handed over right after its commit ({@link #committed}), with the ids the insert drew,
+ * and sent at once without reading them back: they are committed rows, never rows of a rolled-back
+ * or retried attempt, and the store hands one execution's transactions over in commit order, so its
+ * events reach the topic in sequence order. Acknowledged rows are deleted in batches, one delete at
+ * a time. Whatever a crash, a failed send or a failed delete left behind is sent by the periodic
+ * sweep (rows older than {@code relay-min-age}, in id order), so nothing committed is lost (a row
+ * may be sent twice; consumers are idempotent).
  */
 @ApplicationScoped
-public class OutboxRelay {
+public class OutboxRelay implements CommittedRows {
   private final OutboxStore outbox;
   private final MutinyEmitter<NodeTask> tasks;
   private final MutinyEmitter<RunEvent> events;
@@ -47,11 +52,14 @@ public class OutboxRelay {
   private final SchedulerConfig config;
   private final Flow.Subscriber<Round> rounds;
 
-  /** True while a round requested by {@link #publishSoon} is queued and has not read rows yet. */
-  private final AtomicBoolean soonQueued = new AtomicBoolean();
+  /** Rows handed to the producer whose delete has not finished; no sweep sends them again. */
+  private final Set<Long> handedOver = ConcurrentHashMap.newKeySet();
 
-  /** Rows sent and acknowledged whose delete has not finished; no round sends them again. */
-  private final Set<Long> deleting = ConcurrentHashMap.newKeySet();
+  /** Acknowledged rows waiting for the next delete. */
+  private final Queue<Long> acknowledged = new ConcurrentLinkedQueue<>();
+
+  /** True while a delete of acknowledged rows runs. */
+  private final AtomicBoolean deleting = new AtomicBoolean();
 
   OutboxRelay(
       OutboxStore outbox,
@@ -82,6 +90,16 @@ public class OutboxRelay {
   }
 
   /**
+   * Sends the rows of a transaction that just committed, in id order, without waiting for Kafka.
+   * Must only be called after the commit succeeded.
+   */
+  @Override
+  public void committed(List<OutboxRow> rows) {
+    rows.forEach(row -> handedOver.add(row.id()));
+    sendInOrder(rows).subscribe().with(ignored -> {}, ignored -> {});
+  }
+
+  /**
    * Sends every pending row, including the caller's just-committed ones, and completes when they
    * are acknowledged. Never fails: a row that could not be sent stays for the periodic relay.
    */
@@ -93,17 +111,6 @@ public class OutboxRelay {
               Log.warnf("Outbox rows left for the relay: %s", failure.getMessage());
               return null;
             });
-  }
-
-  /**
-   * Asks for a round that sends every committed row, without waiting for it: the caller's rows are
-   * durable already, so its input may be acknowledged now. A request made while an earlier one's
-   * round has not yet read the table is covered by that round.
-   */
-  public void publishSoon() {
-    if (soonQueued.compareAndSet(false, true)) {
-      rounds.onNext(new Round(Duration.ZERO, null));
-    }
   }
 
   /** Starts after a delay so that the outgoing channels are wired when it first runs. */
@@ -125,19 +132,12 @@ public class OutboxRelay {
 
   private Uni<Void> run(Round round) {
     long begun = System.nanoTime();
-    if (round.done() == null) {
-      soonQueued.set(false);
-    }
-    return sendAll(round.minAge())
+    return sendAll(round.minAge(), 0)
         .invoke(() -> Log.debugf("timing relay-round %.2f ms", (System.nanoTime() - begun) / 1e6))
         .onItemOrFailure()
         .invoke(
             (ignored, failure) -> {
-              if (round.done() == null) {
-                if (failure != null) {
-                  Log.warnf("Outbox rows left for the relay: %s", failure.getMessage());
-                }
-              } else if (failure == null) {
+              if (failure == null) {
                 round.done().complete(null);
               } else {
                 round.done().fail(failure);
@@ -147,62 +147,99 @@ public class OutboxRelay {
         .recoverWithNull();
   }
 
-  /**
-   * Sends pages of rows until one is not full. The delete of a sent page runs beside the next round
-   * (its rows are skipped meanwhile), except after a full page, whose delete is awaited so the next
-   * page reads past it.
-   */
-  private Uni<Void> sendAll(Duration minAge) {
+  /** Sends pages of rows not handed over already, until one is not full. */
+  private Uni<Void> sendAll(Duration minAge, long afterId) {
     int batch = config.outbox().batchSize();
     return outbox
-        .pending(minAge, batch)
+        .pending(minAge, afterId, batch)
         .chain(
             page -> {
-              List<OutboxRow> rows = page.stream().filter(r -> !deleting.contains(r.id())).toList();
-              if (rows.isEmpty()) {
-                return Uni.createFrom().voidItem();
-              }
-              return send(rows)
-                  .chain(
-                      deleted -> {
-                        if (page.size() < batch) {
-                          deleted.subscribe().with(ignored -> {}, ignored -> {});
-                          return Uni.createFrom().voidItem();
-                        }
-                        return deleted.chain(() -> sendAll(minAge));
-                      });
+              List<OutboxRow> rows = page.stream().filter(row -> handedOver.add(row.id())).toList();
+              Uni<Void> sent = sendInOrder(rows);
+              return page.size() < batch
+                  ? sent
+                  : sent.chain(() -> sendAll(minAge, page.getLast().id()));
             });
   }
 
   /**
-   * Subscribed in list order, so records are handed to the producer in id order. Answers, once
-   * every record is acknowledged, the delete of the rows (not yet subscribed); until it has run,
-   * their ids are in {@link #deleting}. A failed delete leaves the rows to be sent again.
+   * Hands the rows to the producer in list order (contiguously, so one execution's rows keep their
+   * order) and completes when every one is acknowledged or failed: an acknowledged row is queued
+   * for deletion, a failed one is left in the table for the sweep.
    */
-  private Uni<Uni<Void>> send(List<OutboxRow> rows) {
+  private Uni<Void> sendInOrder(List<OutboxRow> rows) {
+    if (rows.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
     long t0 = System.nanoTime();
-    List<Uni<Void>> sends = rows.stream().map(this::send).toList();
+    List<Uni<Void>> sends = new ArrayList<>(rows.size());
+    synchronized (this) {
+      for (OutboxRow row : rows) {
+        sends.add(
+            send(row)
+                .onItem()
+                .invoke(() -> acknowledged(row.id()))
+                .onFailure()
+                .invoke(failure -> unsent(row.id(), failure))
+                .onFailure()
+                .recoverWithNull()
+                .memoize()
+                .indefinitely());
+      }
+      sends.forEach(sent -> sent.subscribe().with(ignored -> {}));
+    }
     return Uni.join()
         .all(sends)
         .andFailFast()
-        .map(
-            ignored -> {
-              Log.debugf(
-                  "timing relay-send %s rows %.2f ms",
-                  (Object) rows.size(), (System.nanoTime() - t0) / 1e6);
-              List<Long> ids = rows.stream().map(OutboxRow::id).toList();
-              deleting.addAll(ids);
-              return outbox
-                  .delete(ids)
-                  .onFailure()
-                  .invoke(
-                      failure ->
-                          Log.warnf(
-                              "Sent outbox rows not deleted, they will be sent again: %s",
-                              failure.getMessage()))
-                  .onTermination()
-                  .invoke(() -> ids.forEach(deleting::remove));
+        .invoke(
+            () ->
+                Log.debugf(
+                    "timing relay-send %s rows %.2f ms",
+                    (Object) rows.size(), (System.nanoTime() - t0) / 1e6))
+        .replaceWithVoid();
+  }
+
+  private void acknowledged(long id) {
+    acknowledged.add(id);
+    deleteAcknowledged();
+  }
+
+  private void unsent(long id, Throwable failure) {
+    Log.warnf("Outbox row %d not sent, left for the relay: %s", id, failure.getMessage());
+    handedOver.remove(id);
+  }
+
+  /** One delete at a time, of every row acknowledged meanwhile. */
+  private void deleteAcknowledged() {
+    if (acknowledged.isEmpty() || !deleting.compareAndSet(false, true)) {
+      return;
+    }
+    List<Long> ids = new ArrayList<>();
+    for (Long id = acknowledged.poll(); id != null; id = acknowledged.poll()) {
+      ids.add(id);
+    }
+    if (ids.isEmpty()) {
+      deleting.set(false);
+      deleteAcknowledged();
+      return;
+    }
+    outbox
+        .delete(ids)
+        .subscribe()
+        .with(
+            ignored -> deleted(ids),
+            failure -> {
+              Log.warnf(
+                  "Sent outbox rows not deleted, they will be sent again: %s",
+                  failure.getMessage());
+              deleted(ids);
             });
+  }
+
+  private void deleted(List<Long> ids) {
+    ids.forEach(handedOver::remove);
+    deleting.set(false);
+    deleteAcknowledged();
   }
 
   /** Each record carries the trace context of the change that wrote it, when there was one. */
@@ -228,9 +265,6 @@ public class OutboxRelay {
     };
   }
 
-  /**
-   * A request for one send round; {@code done} completes when the round has finished, or is null
-   * when nobody waits for it.
-   */
+  /** A request for one sweep round; {@code done} completes when the round has finished. */
   private record Round(Duration minAge, UniEmitter<? super Void> done) {}
 }

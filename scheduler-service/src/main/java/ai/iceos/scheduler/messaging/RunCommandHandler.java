@@ -20,17 +20,15 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * <p>A poll's commands are split by execution ({@link ExecutionBatches}): one execution's commands
  * are applied one after the other in offset order, each in its own transaction, and different
  * executions' side by side. The batch is acknowledged (its offsets may be committed) once every
- * command is stored; what they wrote is then handed to the relay. A command that cannot be applied
+ * command is stored; the store hands what they wrote to the relay. A command that cannot be applied
  * goes to the dead-letter topic, and the others are applied.
  */
 @ApplicationScoped
 class RunCommandHandler {
   private final RunStore runs;
-  private final OutboxRelay relay;
 
-  RunCommandHandler(RunStore runs, OutboxRelay relay) {
+  RunCommandHandler(RunStore runs) {
     this.runs = runs;
-    this.relay = relay;
   }
 
   @Incoming(Channels.RUN_COMMANDS)
@@ -39,12 +37,6 @@ class RunCommandHandler {
             batch,
             RunCommand::executionId,
             (executionId, records) -> ExecutionBatches.oneByOne(records, this::store))
-        .invoke(
-            written -> {
-              if (written) {
-                relay.publishSoon();
-              }
-            })
         .chain(() -> Uni.createFrom().completionStage(batch.ack()));
   }
 

@@ -1,6 +1,5 @@
 package ai.iceos.scheduler.store;
 
-import ai.iceos.scheduler.run.RunState;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,8 +12,8 @@ import java.time.ZoneOffset;
 import org.hibernate.annotations.ColumnTransformer;
 
 /**
- * One execution: its whole {@link RunState} as one JSON document, plus the columns queried on their
- * own. {@code version} makes a concurrent change of the same run fail the later commit.
+ * One execution: its whole {@code RunState} as one JSON document, plus the columns queried on their
+ * own. Written by {@link RunTable} (version-checked); mapped here for the timer's queries.
  */
 @Entity
 @Table(name = "run", schema = "scheduler")
@@ -47,31 +46,6 @@ public class RunEntity extends PanacheEntityBase {
 
   @Column(name = "updated_at", insertable = false)
   public OffsetDateTime updatedAt;
-
-  static RunEntity of(RunState state) {
-    RunEntity entity = new RunEntity();
-    entity.executionId = state.executionId();
-    entity.orgId = state.orgId();
-    entity.blueprintId = state.blueprintId();
-    entity.write(state);
-    return entity;
-  }
-
-  RunState toState() {
-    return StoreJson.read(state, RunState.class);
-  }
-
-  /** Replaces the stored state; the version check happens when the session flushes. */
-  void update(RunState newState, Instant now) {
-    write(newState);
-    updatedAt = timestamp(now);
-  }
-
-  private void write(RunState newState) {
-    status = newState.status().wireName();
-    state = StoreJson.write(newState);
-    nextRetryAt = newState.nextWakeAt().map(RunEntity::timestamp).orElse(null);
-  }
 
   static OffsetDateTime timestamp(Instant instant) {
     return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);

@@ -14,20 +14,28 @@ import ai.iceos.scheduler.run.Transition;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Applies inputs to stored runs, one transaction each: the message id goes into the ledger, the new
  * state replaces the old one (optimistic version check) and what the transition sends goes into the
  * outbox, all or nothing. Each method answers whether anything was written to the outbox.
+ *
+ * <p>The hot path uses the reactive client on a connection of its own per transaction ({@link
+ * RunTable}, decision 0119): no Hibernate session, so a unit can never join a transaction of other
+ * work. One execution's units run one after the other in this instance ({@link PerExecution}), and
+ * each hands its committed outbox rows to {@link CommittedRows} right after its commit, so they are
+ * sent in commit order.
  */
 @ApplicationScoped
 public class RunStore {
@@ -35,23 +43,24 @@ public class RunStore {
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
   private final Sessions sessions;
-  private final AppliedMessageLedger ledger;
-  private final OutboxStore outbox;
+  private final Pool pool;
   private final InstantSource clock;
   private final SchedulerConfig config;
   private final NodeOutputCache cache;
+  private final CommittedRows committedRows;
+  private final PerExecution order = new PerExecution();
 
   RunStore(
       Sessions sessions,
-      AppliedMessageLedger ledger,
-      OutboxStore outbox,
+      Pool pool,
       InstantSource clock,
       SchedulerConfig config,
-      NodeOutputCache cache) {
+      NodeOutputCache cache,
+      CommittedRows committedRows) {
     this.cache = cache;
+    this.committedRows = committedRows;
     this.sessions = sessions;
-    this.ledger = ledger;
-    this.outbox = outbox;
+    this.pool = pool;
     this.clock = clock;
     this.config = config;
   }
@@ -60,11 +69,14 @@ public class RunStore {
   public Uni<Boolean> start(StartRun command) {
     String traceparent = TraceParent.current();
     return inTransaction(
-        () ->
-            ledger
-                .recordFirst(command.messageId())
+        command.executionId(),
+        connection ->
+            RunTable.recordStart(connection, command.messageId(), command.executionId())
                 .chain(
-                    first -> first ? insert(command, traceparent) : Uni.createFrom().nullItem()));
+                    fresh ->
+                        fresh
+                            ? insert(connection, command, traceparent)
+                            : Uni.createFrom().nullItem()));
   }
 
   public Uni<Boolean> cancel(CancelRun command) {
@@ -108,28 +120,13 @@ public class RunStore {
    * written once for all of them. Fails as a whole; the caller may then apply them one by one.
    */
   public Uni<Boolean> applyAll(String executionId, List<NodeOutcome> outcomes) {
-    if (outcomes.size() == 1) {
-      return apply(outcomes.getFirst());
-    }
     String traceparent = TraceParent.current();
     List<UUID> ids = outcomes.stream().map(NodeOutcome::messageId).toList();
-    return inTransaction(
-        () ->
-            ledger
-                .recordFirst(ids)
-                .chain(
-                    fresh -> {
-                      List<Function<RunState, Transition>> changes = new ArrayList<>();
-                      for (NodeOutcome outcome : outcomes) {
-                        if (fresh.remove(outcome.messageId())) {
-                          changes.add(
-                              state -> RunTransitions.apply(state, outcome, clock.instant()));
-                        }
-                      }
-                      return changes.isEmpty()
-                          ? Uni.createFrom().<StatusChange>nullItem()
-                          : update(executionId, changes, traceparent);
-                    }));
+    List<Function<RunState, Transition>> changes = new ArrayList<>();
+    for (NodeOutcome outcome : outcomes) {
+      changes.add(state -> RunTransitions.apply(state, outcome, clock.instant()));
+    }
+    return applyNew(executionId, ids, changes, traceparent);
   }
 
   /**
@@ -193,36 +190,70 @@ public class RunStore {
   }
 
   public Uni<Boolean> resendQueued(String executionId) {
-    return inTransaction(
-        () ->
-            update(
-                executionId,
-                state -> RunTransitions.resendQueued(state, clock.instant()),
-                TraceParent.current()));
+    return loadAndApply(
+        executionId,
+        state -> RunTransitions.resendQueued(state, clock.instant()),
+        TraceParent.current());
   }
 
   public Uni<Boolean> fireDueRetries(String executionId) {
+    return loadAndApply(
+        executionId,
+        state -> RunTransitions.fireDueRetries(state, clock.instant()),
+        TraceParent.current());
+  }
+
+  private Uni<Boolean> loadAndApply(
+      String executionId, Function<RunState, Transition> change, String traceparent) {
     return inTransaction(
-        () ->
-            update(
-                executionId,
-                state -> RunTransitions.fireDueRetries(state, clock.instant()),
-                TraceParent.current()));
+        executionId,
+        connection ->
+            RunTable.load(connection, executionId)
+                .chain(
+                    run ->
+                        run == null
+                            ? Uni.createFrom().<Written>nullItem()
+                            : update(connection, executionId, run, List.of(change), traceparent)));
   }
 
   /** The caller's trace context is read here, on the caller's thread, before any hop. */
   private Uni<Boolean> applyOnce(
       UUID messageId, String executionId, Function<RunState, Transition> change) {
-    String traceparent = TraceParent.current();
+    return applyNew(executionId, List.of(messageId), List.of(change), TraceParent.current());
+  }
+
+  /**
+   * Records the message ids in the ledger and, for those not applied before (a repeat within the
+   * list counts once), applies their changes in order to the run: one statement for the ledger and
+   * the load, one for the write.
+   */
+  private Uni<Boolean> applyNew(
+      String executionId,
+      List<UUID> ids,
+      List<Function<RunState, Transition>> changes,
+      String traceparent) {
     return inTransaction(
-        () ->
-            ledger
-                .recordFirst(messageId)
+        executionId,
+        connection ->
+            RunTable.recordAndLoad(connection, ids, executionId)
                 .chain(
-                    first ->
-                        first
-                            ? update(executionId, change, traceparent)
-                            : Uni.createFrom().nullItem()));
+                    loaded -> {
+                      Set<UUID> fresh = loaded.fresh();
+                      List<Function<RunState, Transition>> todo = new ArrayList<>();
+                      for (int i = 0; i < ids.size(); i++) {
+                        if (fresh.remove(ids.get(i))) {
+                          todo.add(changes.get(i));
+                        }
+                      }
+                      if (todo.isEmpty()) {
+                        return Uni.createFrom().nullItem();
+                      }
+                      if (loaded.run() == null) {
+                        Log.debugf("No execution %s; message ignored", executionId);
+                        return Uni.createFrom().nullItem();
+                      }
+                      return update(connection, executionId, loaded.run(), todo, traceparent);
+                    }));
   }
 
   /**
@@ -235,24 +266,39 @@ public class RunStore {
    * topic. The retry wraps the transaction, never the other way round, so every attempt gets a
    * fresh session and transaction.
    */
-  private Uni<Boolean> inTransaction(Supplier<Uni<StatusChange>> work) {
+  private Uni<Boolean> inTransaction(
+      String executionId, Function<SqlConnection, Uni<Written>> work) {
+    return order.inOrder(
+        executionId,
+        () ->
+            committed(work)
+                .invoke(
+                    written -> {
+                      if (written != null && !written.rows().isEmpty()) {
+                        committedRows.committed(written.rows());
+                      }
+                    })
+                .map(written -> written != null));
+  }
+
+  /** Completes only once the transaction committed, so its rows are durable when handed on. */
+  private Uni<Written> committed(Function<SqlConnection, Uni<Written>> work) {
     AtomicInteger attempts = new AtomicInteger();
     long begun = System.nanoTime();
-    return sessions
-        .inTransaction(work)
+    return Uni.createFrom()
+        .deferred(() -> pool.withTransaction(work))
         .onFailure()
         .invoke(failure -> logRollback(attempts.incrementAndGet(), failure))
         .onFailure(failure -> retries(failure, attempts.get()))
         .retry()
         .withBackOff(Duration.ofMillis(20), MAX_BACKOFF)
         .indefinitely()
-        .invoke(StatusChange::log)
+        .invoke(Written::log)
         .invoke(
-            change ->
+            written ->
                 Log.debugf(
                     "timing tx %.2f ms written=%s",
-                    (System.nanoTime() - begun) / 1e6, change != null))
-        .map(change -> change != null);
+                    (System.nanoTime() - begun) / 1e6, written != null));
   }
 
   private boolean retries(Throwable failure, int attempts) {
@@ -267,75 +313,72 @@ public class RunStore {
     }
   }
 
-  /** A concurrent start of the same execution fails one commit on the key; its retry finds it. */
-  private Uni<StatusChange> insert(StartRun command, String traceparent) {
+  /** A concurrent start of the same execution fails the insert; its retry finds the run. */
+  private Uni<Written> insert(SqlConnection connection, StartRun command, String traceparent) {
     Transition started = RunTransitions.start(command, clock.instant());
     RunState initial = started.state();
-    return RunEntity.<RunEntity>findById(initial.executionId())
+    return cache
+        .settle(connection, initial, started)
         .chain(
-            existing ->
-                existing != null
-                    ? Uni.createFrom().nullItem()
-                    : cache
-                        .settle(initial, started)
-                        .chain(
-                            transition ->
-                                RunEntity.of(transition.state())
-                                    .persist()
-                                    .chain(() -> outbox.append(List.of(transition), traceparent))
-                                    .replaceWith(
-                                        new StatusChange(
-                                            initial.executionId(),
-                                            null,
-                                            transition.state().status()))));
-  }
-
-  private Uni<StatusChange> update(
-      String executionId, Function<RunState, Transition> change, String traceparent) {
-    return update(executionId, List.of(change), traceparent);
+            transition -> {
+              List<OutboxRow> rows = OutboxStore.rowsOf(List.of(transition), traceparent);
+              return RunTable.insert(
+                      connection, transition.state(), clock.instant(), rows, traceparent)
+                  .map(
+                      ids ->
+                          new Written(
+                              new StatusChange(
+                                  initial.executionId(), null, transition.state().status()),
+                              OutboxStore.withIds(rows, ids)));
+            });
   }
 
   /**
-   * Loads the execution once, applies {@code changes} in order (each to the state the previous one
-   * left, with the node output cache settled after each), and stores the last state and every
-   * transition's messages once: one read and one write of the run for all of them.
+   * Applies {@code changes} in order to the loaded run (each to the state the previous one left,
+   * with the node output cache settled after each), and stores the last state and every
+   * transition's messages in one version-checked statement.
    */
-  private Uni<StatusChange> update(
-      String executionId, List<Function<RunState, Transition>> changes, String traceparent) {
-    return RunEntity.<RunEntity>findById(executionId)
-        .chain(
-            run -> {
-              if (run == null) {
-                Log.debugf("No execution %s; message ignored", executionId);
-                return Uni.createFrom().nullItem();
-              }
-              long t0 = System.nanoTime();
-              RunState before = run.toState();
-              Log.debugf(
-                  "timing load-json %.2f ms (%s chars)",
-                  (System.nanoTime() - t0) / 1e6, (Object) run.state.length());
-              Uni<List<Transition>> folded = Uni.createFrom().item(List.of());
-              for (Function<RunState, Transition> change : changes) {
-                folded = folded.chain(done -> settleNext(before, done, change));
-              }
-              return folded.chain(
-                  transitions ->
-                      transitions.isEmpty()
-                          ? Uni.createFrom().nullItem()
-                          : store(run, before, transitions, traceparent));
-            });
+  private Uni<Written> update(
+      SqlConnection connection,
+      String executionId,
+      RunTable.StoredRun run,
+      List<Function<RunState, Transition>> changes,
+      String traceparent) {
+    RunState before = run.state();
+    Uni<List<Transition>> folded = Uni.createFrom().item(List.of());
+    for (Function<RunState, Transition> change : changes) {
+      folded = folded.chain(done -> settleNext(connection, before, done, change));
+    }
+    return folded.chain(
+        transitions -> {
+          if (transitions.isEmpty()) {
+            return Uni.createFrom().nullItem();
+          }
+          RunState after = transitions.getLast().state();
+          List<OutboxRow> rows = OutboxStore.rowsOf(transitions, traceparent);
+          return RunTable.update(
+                  connection, executionId, run.version(), after, clock.instant(), rows, traceparent)
+              .map(
+                  ids ->
+                      new Written(
+                          new StatusChange(executionId, before.status(), after.status()),
+                          OutboxStore.withIds(rows, ids)));
+        });
   }
 
   /** Applies one change to the state the transitions so far left; an unchanged one is dropped. */
   private Uni<List<Transition>> settleNext(
-      RunState initial, List<Transition> done, Function<RunState, Transition> change) {
+      SqlConnection connection,
+      RunState initial,
+      List<Transition> done,
+      Function<RunState, Transition> change) {
     RunState current = done.isEmpty() ? initial : done.getLast().state();
     Transition changed = change.apply(current);
     if (!changed.changed()) {
       return Uni.createFrom().item(done);
     }
     return cache
-        .settle(current, changed)
+        .settle(connection, current, changed)
         .map(
             settled -> {
               List<Transition> next = new ArrayList<>(done);
@@ -344,15 +387,13 @@ public class RunStore {
             });
   }
 
-  private Uni<StatusChange> store(
-      RunEntity run, RunState before, List<Transition> transitions, String traceparent) {
-    long t0 = System.nanoTime();
-    RunState after = transitions.getLast().state();
-    run.update(after, clock.instant());
-    Log.debugf("timing write-json %.2f ms", (System.nanoTime() - t0) / 1e6);
-    return outbox
-        .append(transitions, traceparent)
-        .replaceWith(new StatusChange(before.executionId(), before.status(), after.status()));
+  /** What a committed unit of work stored: the status change and the outbox rows, with ids. */
+  private record Written(StatusChange change, List<OutboxRow> rows) {
+    static void log(Written written) {
+      if (written != null) {
+        StatusChange.log(written.change());
+      }
+    }
   }
 
   /** A stored change of an execution, for the one INFO line per run status change. */

@@ -25,6 +25,9 @@ final class StoreFailures {
   /** True when any failure in the cause chain comes from the database, the network or a timeout. */
   static boolean isTransient(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof VersionConflict) {
+        return true;
+      }
       String name = t.getClass().getName();
       if (TRANSIENT_PACKAGES.stream().anyMatch(name::startsWith)) {
         return true;

@@ -1,11 +1,13 @@
 package ai.iceos.scheduler.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.iceos.contracts.blueprint.FailurePolicy;
 import ai.iceos.contracts.blueprint.RetryPolicy;
 import ai.iceos.contracts.blueprint.Scheduling;
 import ai.iceos.contracts.blueprint.ToolNodeSpec;
+import ai.iceos.contracts.messaging.NodeCompleted;
 import ai.iceos.contracts.messaging.NodeStarted;
 import ai.iceos.contracts.messaging.RunOptions;
 import ai.iceos.contracts.messaging.StartRun;
@@ -17,12 +19,14 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The store against a real PostgreSQL: what the Kafka-level tests cannot provoke on purpose. */
@@ -35,6 +39,7 @@ class RunStoreIT {
   @Inject RunStore runs;
   @Inject AppliedMessageLedger ledger;
   @Inject Pool pool;
+  @Inject Sessions sessions;
 
   @Test
   void shouldApplyConcurrentOutcomesOfOneRunWithoutLosingAnyByRetryingOnVersionConflicts() {
@@ -65,6 +70,44 @@ class RunStoreIT {
   }
 
   @Test
+  void shouldCompleteARunOfFortyNodesAppliedOneOutcomeAtATime() {
+    String execution = "store-it-" + UUID.randomUUID();
+    List<String> nodes = IntStream.range(0, 40).mapToObj(i -> "n" + i).toList();
+    assertThat(runs.start(startRun(execution, nodes)).await().atMost(WAIT)).isTrue();
+
+    for (String node : nodes) {
+      assertThat(runs.apply(started(execution, node)).await().atMost(WAIT)).isTrue();
+      assertThat(runs.apply(completed(execution, node)).await().atMost(WAIT)).isTrue();
+    }
+
+    assertThat(queryString("SELECT status FROM scheduler.run WHERE execution_id = $1", execution))
+        .isEqualTo("completed");
+  }
+
+  @Test
+  void shouldCommitAUnitOfWorkOnItsOwnEvenInsideAnOuterTransactionThatRollsBack() {
+    String execution = "store-it-" + UUID.randomUUID();
+    assertThat(runs.start(startRun(execution)).await().atMost(WAIT)).isTrue();
+    NodeStarted started = started(execution, "a");
+
+    Uni<Boolean> outer =
+        sessions.inTransaction(
+            () ->
+                runs.apply(started)
+                    .chain(() -> Uni.createFrom().failure(new IllegalStateException("outer"))));
+
+    assertThatThrownBy(() -> outer.await().atMost(WAIT)).hasMessageContaining("outer");
+    // Joined to the outer transaction, the write would have been rolled back with it (version 0).
+    assertThat(queryLong("SELECT version FROM scheduler.run WHERE execution_id = $1", execution))
+        .isGreaterThanOrEqualTo(1);
+    assertThat(
+            queryLong(
+                "SELECT count(*) FROM scheduler.applied_message WHERE message_id = $1",
+                started.messageId()))
+        .isEqualTo(1);
+  }
+
+  @Test
   void shouldPruneOnlyLedgerRowsOlderThanTheRetention() {
     UUID old = UUID.randomUUID();
     UUID recent = UUID.randomUUID();
@@ -83,19 +126,31 @@ class RunStoreIT {
   }
 
   private long queryLong(String sql, Object parameter) {
+    return queryRow(sql, parameter).getLong(0);
+  }
+
+  private String queryString(String sql, Object parameter) {
+    return queryRow(sql, parameter).getString(0);
+  }
+
+  private Row queryRow(String sql, Object parameter) {
     return pool.preparedQuery(sql)
         .execute(Tuple.of(parameter))
         .await()
         .atMost(WAIT)
         .iterator()
-        .next()
-        .getLong(0);
+        .next();
   }
 
   private static StartRun startRun(String execution) {
+    return startRun(execution, NODES);
+  }
+
+  /** One level of independent nodes, all started at once. */
+  private static StartRun startRun(String execution, List<String> nodeIds) {
     var json = JsonNodeFactory.instance;
     List<PlannedNode> nodes =
-        NODES.stream()
+        nodeIds.stream()
             .map(
                 id ->
                     new PlannedNode(
@@ -110,11 +165,11 @@ class RunStoreIT {
         new ExecutionPlan(
             ExecutionPlan.CURRENT_VERSION,
             "hash",
-            List.of(NODES),
+            List.of(nodeIds),
             nodes,
             FailurePolicy.CONTINUE_IF_POSSIBLE,
             Scheduling.LEVEL,
-            NODES.size(),
+            nodeIds.size(),
             null,
             null,
             null);
@@ -138,6 +193,20 @@ class RunStoreIT {
         node,
         1,
         "worker-it",
+        Instant.now());
+  }
+
+  private static NodeCompleted completed(String execution, String node) {
+    return new NodeCompleted(
+        UUID.randomUUID(),
+        execution + ":" + node + ":1",
+        execution,
+        node,
+        1,
+        JsonNodeFactory.instance.objectNode().put("ok", true),
+        null,
+        1,
+        false,
         Instant.now());
   }
 }

@@ -1,0 +1,208 @@
+package ai.iceos.scheduler.store;
+
+import ai.iceos.scheduler.run.RunState;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The hot path's statements on {@code scheduler.run}, the ledger and the outbox, through the
+ * reactive PostgreSQL client on the connection of the caller's transaction (decision 0119): the
+ * ledger insert and the load of the run are one statement, the version-checked write of the run and
+ * the outbox inserts another, so a transaction is BEGIN, two statements and COMMIT.
+ */
+final class RunTable {
+  /** Records the message ids and loads the run when at least one of them is new. */
+  private static final String RECORD_AND_LOAD =
+      "WITH fresh AS (INSERT INTO scheduler.applied_message (message_id)"
+          + " SELECT unnest($1::uuid[]) ON CONFLICT DO NOTHING RETURNING message_id)"
+          + " SELECT array(SELECT message_id FROM fresh) AS fresh, r.version,"
+          + " cast(r.state AS text) AS state"
+          + " FROM (SELECT 1) AS one LEFT JOIN scheduler.run r ON r.execution_id = $2"
+          + " AND EXISTS (SELECT 1 FROM fresh)";
+
+  private static final String LOAD =
+      "SELECT version, cast(state AS text) AS state FROM scheduler.run WHERE execution_id = $1";
+
+  private static final String RECORD_AND_CHECK =
+      "WITH fresh AS (INSERT INTO scheduler.applied_message (message_id) VALUES ($1)"
+          + " ON CONFLICT DO NOTHING RETURNING 1)"
+          + " SELECT EXISTS (SELECT 1 FROM fresh) AS fresh,"
+          + " EXISTS (SELECT 1 FROM scheduler.run WHERE execution_id = $2) AS known";
+
+  /**
+   * The outbox rows of a write, in list order (ids are drawn in that order), as a CTE named {@code
+   * written} returning the ids; its parameters are $1 to $4, only written when {@code guard} (a CTE
+   * of the same statement) returned a row.
+   */
+  private static final String WRITE_OUTBOX =
+      "written AS (INSERT INTO scheduler.outbox (topic, record_key, payload, traceparent)"
+          + " SELECT o.topic, o.record_key, cast(o.payload AS json), $4::text"
+          + " FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY"
+          + " AS o(topic, record_key, payload, n) WHERE EXISTS (SELECT 1 FROM guard)"
+          + " ORDER BY o.n RETURNING id)";
+
+  private static final String UPDATE =
+      "WITH guard AS (UPDATE scheduler.run SET status = $5, state = cast($6::text AS json),"
+          + " version = version + 1, next_retry_at = $7, updated_at = $8"
+          + " WHERE execution_id = $9 AND version = $10 RETURNING version), "
+          + WRITE_OUTBOX
+          + " SELECT (SELECT count(*) FROM guard) AS stored,"
+          + " array(SELECT id FROM written ORDER BY id) AS ids";
+
+  private static final String INSERT =
+      "WITH guard AS (INSERT INTO scheduler.run"
+          + " (execution_id, org_id, blueprint_id, status, state, version, next_retry_at,"
+          + " updated_at) VALUES ($9, $10, $11, $5, cast($6::text AS json), 0, $7, $8)"
+          + " ON CONFLICT (execution_id) DO NOTHING RETURNING version), "
+          + WRITE_OUTBOX
+          + " SELECT (SELECT count(*) FROM guard) AS stored,"
+          + " array(SELECT id FROM written ORDER BY id) AS ids";
+
+  private RunTable() {}
+
+  /** A run as loaded: its version (for the checked write) and its state. */
+  record StoredRun(long version, RunState state) {}
+
+  /** The ids of a batch not applied before (in the given order) and the run, when it exists. */
+  record Loaded(Set<UUID> fresh, StoredRun run) {}
+
+  /**
+   * Records {@code messageIds} in the ledger and loads the run when any of them is new. A
+   * concurrent transaction recording one of them first makes this insert wait for it and then skip
+   * the id (it is not among {@code fresh}).
+   */
+  static Uni<Loaded> recordAndLoad(
+      SqlConnection connection, List<UUID> messageIds, String executionId) {
+    return connection
+        .preparedQuery(RECORD_AND_LOAD)
+        .execute(Tuple.of(messageIds.toArray(UUID[]::new), executionId))
+        .map(
+            rows -> {
+              Row row = rows.iterator().next();
+              Set<UUID> recorded = new LinkedHashSet<>(Arrays.asList(row.getArrayOfUUIDs("fresh")));
+              Set<UUID> fresh = new LinkedHashSet<>();
+              messageIds.stream().filter(recorded::contains).forEach(fresh::add);
+              return new Loaded(fresh, row.getValue("version") == null ? null : storedRun(row));
+            });
+  }
+
+  static Uni<StoredRun> load(SqlConnection connection, String executionId) {
+    return connection
+        .preparedQuery(LOAD)
+        .execute(Tuple.of(executionId))
+        .map(rows -> rows.size() == 0 ? null : storedRun(rows.iterator().next()));
+  }
+
+  /** True when the start command is new and no run with its id exists yet. */
+  static Uni<Boolean> recordStart(SqlConnection connection, UUID messageId, String executionId) {
+    return connection
+        .preparedQuery(RECORD_AND_CHECK)
+        .execute(Tuple.of(messageId, executionId))
+        .map(
+            rows -> {
+              Row row = rows.iterator().next();
+              return row.getBoolean("fresh") && !row.getBoolean("known");
+            });
+  }
+
+  /**
+   * Replaces the run's state if it still has {@code before}'s version and writes the outbox rows;
+   * answers their ids. Fails with {@link VersionConflict} (nothing written) when another
+   * transaction changed the run meanwhile.
+   */
+  static Uni<List<Long>> update(
+      SqlConnection connection,
+      String executionId,
+      long version,
+      RunState after,
+      Instant now,
+      List<OutboxRow> rows,
+      String traceparent) {
+    Tuple params = outboxParams(rows, traceparent);
+    stateParams(params, after).addOffsetDateTime(timestamp(now));
+    params.addString(executionId).addLong(version);
+    return write(connection, UPDATE, params, executionId);
+  }
+
+  /**
+   * Inserts a new run and writes the outbox rows; answers their ids. Fails with {@link
+   * VersionConflict} when a run with this id exists already (a concurrent start).
+   */
+  static Uni<List<Long>> insert(
+      SqlConnection connection,
+      RunState state,
+      Instant now,
+      List<OutboxRow> rows,
+      String traceparent) {
+    Tuple params = outboxParams(rows, traceparent);
+    stateParams(params, state).addOffsetDateTime(timestamp(now));
+    params.addString(state.executionId()).addString(state.orgId()).addString(state.blueprintId());
+    return write(connection, INSERT, params, state.executionId());
+  }
+
+  private static Uni<List<Long>> write(
+      SqlConnection connection, String sql, Tuple params, String executionId) {
+    return connection
+        .preparedQuery(sql)
+        .execute(params)
+        .map(
+            result -> {
+              Row row = result.iterator().next();
+              if (row.getLong("stored") != 1) {
+                throw new VersionConflict(executionId);
+              }
+              return List.of(row.getArrayOfLongs("ids"));
+            });
+  }
+
+  private static Tuple outboxParams(List<OutboxRow> rows, String traceparent) {
+    List<String> topics = new ArrayList<>(rows.size());
+    List<String> keys = new ArrayList<>(rows.size());
+    List<String> payloads = new ArrayList<>(rows.size());
+    for (OutboxRow row : rows) {
+      topics.add(row.topic());
+      keys.add(row.key());
+      payloads.add(row.payload());
+    }
+    return Tuple.of(
+        topics.toArray(String[]::new),
+        keys.toArray(String[]::new),
+        payloads.toArray(String[]::new),
+        traceparent);
+  }
+
+  private static Tuple stateParams(Tuple params, RunState state) {
+    long t0 = System.nanoTime();
+    String json = StoreJson.write(state);
+    Log.debugf("timing write-json %.2f ms", (System.nanoTime() - t0) / 1e6);
+    return params
+        .addString(state.status().wireName())
+        .addString(json)
+        .addOffsetDateTime(state.nextWakeAt().map(RunTable::timestamp).orElse(null));
+  }
+
+  private static StoredRun storedRun(Row row) {
+    long t0 = System.nanoTime();
+    String json = row.getString("state");
+    RunState state = StoreJson.read(json, RunState.class);
+    Log.debugf(
+        "timing load-json %.2f ms (%s chars)", (System.nanoTime() - t0) / 1e6, json.length());
+    return new StoredRun(row.getLong("version"), state);
+  }
+
+  static OffsetDateTime timestamp(Instant instant) {
+    return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+}
