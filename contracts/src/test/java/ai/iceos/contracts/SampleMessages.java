@@ -79,6 +79,11 @@ final class SampleMessages {
             NodeOutcome.class));
     samples.put("node-outcomes/node.completed.json", of(completed(), NodeOutcome.class));
     samples.put("node-outcomes/node.failed.json", of(failed(), NodeOutcome.class));
+    samples.put(
+        "node-outcomes/node.completed.with-start.json",
+        of(completedWithStart(), NodeOutcome.class));
+    samples.put(
+        "node-outcomes/node.failed.with-start.json", of(failedWithStart(), NodeOutcome.class));
     samples.put("run-events/node.completed.json", of(event(), RunEvent.class));
     samples.put(
         "blueprint-commands/blueprint.compile.with-policy.json",
@@ -332,6 +337,40 @@ final class SampleMessages {
         12,
         false,
         AT);
+  }
+
+  /** A fast attempt's only report: the worker left out NodeStarted (decision 0104). */
+  private static NodeCompleted completedWithStart() {
+    NodeCompleted c = completed();
+    return new NodeCompleted(
+        c.messageId(),
+        c.taskId(),
+        c.executionId(),
+        c.nodeId(),
+        c.attempt(),
+        c.output(),
+        c.usage(),
+        c.durationMs(),
+        c.cacheHit(),
+        c.occurredAt(),
+        AT.minusMillis(12),
+        "worker-a");
+  }
+
+  private static NodeFailed failedWithStart() {
+    NodeFailed f = failed();
+    return new NodeFailed(
+        f.messageId(),
+        f.taskId(),
+        f.executionId(),
+        f.nodeId(),
+        f.attempt(),
+        f.failure(),
+        f.usage(),
+        f.durationMs(),
+        f.occurredAt(),
+        AT.minusMillis(3),
+        "worker-a");
   }
 
   private static NodeFailed failed() {

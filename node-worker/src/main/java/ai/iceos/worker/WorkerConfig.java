@@ -26,7 +26,19 @@ public interface WorkerConfig {
   @WithDefault("64")
   int maxWaitingTasks();
 
-  /** The id reported as {@code worker_id} in {@code NodeStarted}; default host name and pid. */
+  /**
+   * How long the report of an attempt's start ({@code NodeStarted}) is held back (decision 0104):
+   * an attempt that ends sooner is reported by its {@code NodeCompleted} or {@code NodeFailed}
+   * alone, which carries the start, so the scheduler applies one report instead of two. A longer
+   * attempt's {@code NodeStarted} goes out when the delay has passed. {@code 0} sends it at once.
+   */
+  @WithDefault("50ms")
+  Duration startedReportDelay();
+
+  /**
+   * The id reported as {@code worker_id} in {@code NodeStarted} and in the outcomes that report the
+   * start; default host name and pid.
+   */
   Optional<String> id();
 
   /**

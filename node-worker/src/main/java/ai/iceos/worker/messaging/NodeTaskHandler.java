@@ -11,10 +11,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.concurrent.CompletableFuture;
@@ -29,10 +29,12 @@ import org.eclipse.microprofile.reactive.messaging.Outgoing;
  * Runs node tasks and reports their outcomes, up to {@code iceos.worker.max-concurrent-tasks} at
  * once. Up to {@code iceos.worker.max-waiting-tasks} more are received and wait for a slot in
  * {@link TaskSlots}, which starts the task of the earliest-started execution first. Each task
- * yields {@code NodeStarted} then exactly one {@code NodeCompleted} or {@code NodeFailed}, keyed by
- * execution id. A task is acknowledged (and its offset may be committed by the throttled strategy,
- * which tolerates out-of-order acks) only once the broker has acknowledged its final outcome, so a
- * worker that dies mid-task leaves the task to be redelivered.
+ * yields exactly one {@code NodeCompleted} or {@code NodeFailed}, keyed by execution id, which
+ * reports the attempt's start too; {@code NodeStarted} comes before it only when the attempt runs
+ * longer than {@code iceos.worker.started-report-delay} ({@link HeldStart}). A task is acknowledged
+ * (and its offset may be committed by the throttled strategy, which tolerates out-of-order acks)
+ * only once the broker has acknowledged its final outcome, so a worker that dies mid-task leaves
+ * the task to be redelivered.
  */
 @ApplicationScoped
 class NodeTaskHandler {
@@ -111,7 +113,7 @@ class NodeTaskHandler {
     }
     Log.errorf(
         error, "Running task %s failed unexpectedly; reporting it as internal", task.taskId());
-    NodeOutcome failed = Outcomes.internal(task, error, clock.instant());
+    NodeOutcome failed = Outcomes.internal(task, error, identity.id(), clock.instant());
     return Multi.createFrom().item(outgoing(incoming, failed, true));
   }
 
@@ -126,16 +128,13 @@ class NodeTaskHandler {
         outgoing(incoming, Outcomes.started(task, identity.id(), startedAt), false);
     Uni<Message<NodeOutcome>> finished =
         runner.run(task).map(result -> outgoing(incoming, finish(task, result, startedAt), true));
-    return Multi.createBy()
-        .concatenating()
-        .streams(Multi.createFrom().item(started), finished.toMulti());
+    return HeldStart.reports(
+        started, finished, config.startedReportDelay(), Infrastructure.getDefaultWorkerPool());
   }
 
   private NodeOutcome finish(NodeTask task, AttemptResult result, Instant startedAt) {
-    Instant now = clock.instant();
-    long durationMs = Math.max(0, Duration.between(startedAt, now).toMillis());
     Log.debugf("Task %s finished as %s", task.taskId(), result.getClass().getSimpleName());
-    return Outcomes.finished(task, result, durationMs, now);
+    return Outcomes.finished(task, result, identity.id(), startedAt, clock.instant());
   }
 
   /**

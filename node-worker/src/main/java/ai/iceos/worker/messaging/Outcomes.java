@@ -8,6 +8,7 @@ import ai.iceos.contracts.messaging.NodeStarted;
 import ai.iceos.contracts.messaging.NodeTask;
 import ai.iceos.worker.node.AttemptResult;
 import ai.iceos.worker.node.FailureClassifier;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -26,7 +27,14 @@ final class Outcomes {
         at);
   }
 
-  static NodeOutcome finished(NodeTask task, AttemptResult result, long durationMs, Instant at) {
+  /**
+   * The final outcome of an attempt that a worker started at {@code startedAt} and that ended at
+   * {@code at}. It always reports its start too, so the scheduler can record the start from it when
+   * {@code NodeStarted} was held back ({@link HeldStart}, decision 0104).
+   */
+  static NodeOutcome finished(
+      NodeTask task, AttemptResult result, String workerId, Instant startedAt, Instant at) {
+    long durationMs = Math.max(0, Duration.between(startedAt, at).toMillis());
     return switch (result) {
       case AttemptResult.Succeeded ok ->
           new NodeCompleted(
@@ -39,7 +47,9 @@ final class Outcomes {
               ok.usage(),
               durationMs,
               false,
-              at);
+              at,
+              startedAt,
+              workerId);
       case AttemptResult.Failed failed ->
           new NodeFailed(
               UUID.randomUUID(),
@@ -50,7 +60,9 @@ final class Outcomes {
               failed.failure(),
               failed.usage(),
               durationMs,
-              at);
+              at,
+              startedAt,
+              workerId);
     };
   }
 
@@ -58,10 +70,10 @@ final class Outcomes {
    * The final outcome of a task whose handling hit a bug: a retryable {@code internal} failure, so
    * the scheduler's retry policy decides and the task is neither lost nor dead-lettered.
    */
-  static NodeOutcome internal(NodeTask task, Throwable bug, Instant at) {
+  static NodeOutcome internal(NodeTask task, Throwable bug, String workerId, Instant at) {
     Failure failure =
         Failure.retryable(FailureClassifier.INTERNAL, FailureClassifier.describe(bug));
-    return finished(task, new AttemptResult.Failed(failure, null), 0, at);
+    return finished(task, new AttemptResult.Failed(failure, null), workerId, at, at);
   }
 
   /** The task's id, derived as the contract defines it when an older sender left it out. */

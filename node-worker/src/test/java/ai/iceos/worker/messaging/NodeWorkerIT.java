@@ -78,24 +78,57 @@ class NodeWorkerIT {
     send(task(node, "{\"inputs\": {\"n\": 4, \"name\": \"Ada\"}}", 10_000));
 
     // then
-    List<NodeOutcome> received = awaitFinished(1);
-    assertThat(received).hasSize(2);
-    assertThat(received.get(0))
-        .isInstanceOfSatisfying(
-            NodeStarted.class,
-            started -> {
-              assertThat(started.taskId()).isEqualTo(NodeTask.taskIdOf(executionId, "greet", 1));
-              assertThat(started.workerId()).isNotBlank();
-            });
-    assertThat(received.get(1))
+    assertThat(onlyEnd(awaitFinished(1)))
         .isInstanceOfSatisfying(
             NodeCompleted.class,
             completed -> {
+              assertThat(completed.taskId()).isEqualTo(NodeTask.taskIdOf(executionId, "greet", 1));
               assertThat(completed.output()).isEqualTo(json("{\"n\": 4, \"text\": \"hi Ada\"}"));
               assertThat(completed.usage()).isNull();
               assertThat(completed.cacheHit()).isFalse();
             });
-    assertThat(received.get(0).messageId()).isNotEqualTo(received.get(1).messageId());
+  }
+
+  @Test
+  void shouldReportAQuickAttemptByItsEndAloneCarryingItsStart() {
+    // given a no-op task that ends well within the start report's delay (1 s in tests)
+    Instant sent = Instant.now();
+    send(task(ToolNodeSpec.of("noop", "constant", json("{}")), "{}", 10_000));
+
+    // then its completion is its only report, and it reports the start
+    List<NodeOutcome> received = awaitFinished(1);
+    assertThat(received).hasSize(1);
+    assertThat(received.getFirst())
+        .isInstanceOfSatisfying(
+            NodeCompleted.class,
+            completed -> {
+              assertThat(completed.workerId()).isNotBlank();
+              assertThat(completed.startedAt()).isAfterOrEqualTo(sent.minusSeconds(1));
+              assertThat(completed.startedAt()).isBeforeOrEqualTo(completed.occurredAt());
+              assertThat(completed.durationMs())
+                  .isEqualTo(
+                      Duration.between(completed.startedAt(), completed.occurredAt()).toMillis());
+            });
+  }
+
+  @Test
+  void shouldReportTheStartOfALongAttemptBeforeItsEnd() {
+    // given a task that runs longer than the start report's delay (1 s in tests)
+    send(task(ToolNodeSpec.of("nap", "sleep", json("{\"seconds\": 3}")), "{}", 30_000));
+
+    // then NodeStarted comes first, and the completion reports the same start
+    List<NodeOutcome> received = awaitFinished(1);
+    assertThat(received).hasSize(2);
+    NodeStarted started = (NodeStarted) received.get(0);
+    assertThat(received.get(1))
+        .isInstanceOfSatisfying(
+            NodeCompleted.class,
+            completed -> {
+              assertThat(completed.startedAt()).isEqualTo(started.occurredAt());
+              assertThat(completed.workerId()).isEqualTo(started.workerId());
+              assertThat(completed.durationMs()).isGreaterThanOrEqualTo(3_000);
+            });
+    assertThat(started.messageId()).isNotEqualTo(received.get(1).messageId());
   }
 
   @Test
@@ -137,18 +170,12 @@ class NodeWorkerIT {
 
     // then every task started before the first one completed
     List<NodeOutcome> received = awaitFinished(count, Duration.ofSeconds(120));
-    int firstCompleted =
-        received.stream()
-            .filter(NodeCompleted.class::isInstance)
-            .findFirst()
-            .map(received::indexOf)
-            .orElseThrow();
-    assertThat(received.subList(0, firstCompleted))
-        .hasSize(count)
-        .allMatch(NodeStarted.class::isInstance);
-    assertThat(received.subList(firstCompleted, received.size()))
-        .hasSize(count)
-        .allMatch(NodeCompleted.class::isInstance);
+    List<NodeCompleted> completions =
+        ends(received).stream().map(NodeCompleted.class::cast).toList();
+    assertThat(completions).hasSize(count);
+    Instant firstEnd =
+        completions.stream().map(NodeCompleted::occurredAt).min(Instant::compareTo).orElseThrow();
+    assertThat(completions).allMatch(completed -> completed.startedAt().isBefore(firstEnd));
   }
 
   @Test
@@ -201,7 +228,7 @@ class NodeWorkerIT {
         .isEqualTo(Failure.retryable("transient", "Transient failure on attempt 1 of 1"));
     send(task(node, "{}", 10_000, 2));
 
-    NodeOutcome second = awaitFinished(2).get(3);
+    NodeOutcome second = ends(awaitFinished(2)).get(1);
     assertThat(second)
         .isInstanceOfSatisfying(
             NodeCompleted.class,
@@ -223,7 +250,7 @@ class NodeWorkerIT {
             scope,
             10_000));
 
-    assertThat(awaitFinished(1).get(1))
+    assertThat(onlyEnd(awaitFinished(1)))
         .isInstanceOfSatisfying(
             NodeCompleted.class,
             completed -> {
@@ -241,7 +268,7 @@ class NodeWorkerIT {
 
     send(task(node, "{\"inputs\": {\"prices\": [1.5, 2.5]}}", 30_000));
 
-    assertThat(awaitFinished(1).get(1))
+    assertThat(onlyEnd(awaitFinished(1)))
         .isInstanceOfSatisfying(
             NodeCompleted.class,
             completed -> assertThat(completed.output()).isEqualTo(json("{\"result\": 4}")));
@@ -275,7 +302,7 @@ class NodeWorkerIT {
 
     send(task(node, "{\"inputs\": {\"name\": \"Ada\"}}", 10_000));
 
-    NodeOutcome finished = awaitFinished(1).get(1);
+    NodeOutcome finished = onlyEnd(awaitFinished(1));
     assertThat(finished)
         .isInstanceOfSatisfying(
             NodeCompleted.class,
@@ -316,7 +343,7 @@ class NodeWorkerIT {
 
     send(task(node, "{\"inputs\": {\"task\": \"please echo this\"}}", 10_000));
 
-    NodeOutcome finished = awaitFinished(1).get(1);
+    NodeOutcome finished = onlyEnd(awaitFinished(1));
     assertThat(finished)
         .isInstanceOfSatisfying(
             NodeCompleted.class,
@@ -383,7 +410,7 @@ class NodeWorkerIT {
 
     send(task(node, "{\"inputs\": {\"topic\": \"launch plan\"}}", 20_000));
 
-    NodeOutcome finished = awaitFinished(1).get(1);
+    NodeOutcome finished = onlyEnd(awaitFinished(1));
     assertThat(finished).isInstanceOf(NodeCompleted.class);
     return (NodeCompleted) finished;
   }
@@ -415,7 +442,7 @@ class NodeWorkerIT {
           .untilAsserted(
               () -> assertThat(dlq.getRecords()).extracting(ConsumerRecord::key).contains(key));
     }
-    assertThat(awaitFinished(1).get(1)).isInstanceOf(NodeCompleted.class);
+    assertThat(onlyEnd(awaitFinished(1))).isInstanceOf(NodeCompleted.class);
   }
 
   @Test
@@ -482,10 +509,26 @@ class NodeWorkerIT {
     return topics.received(executionId);
   }
 
+  /** The final outcomes (completions and failures) among {@code received}, in order. */
+  private static List<NodeOutcome> ends(List<NodeOutcome> received) {
+    return received.stream().filter(o -> !(o instanceof NodeStarted)).toList();
+  }
+
+  /**
+   * The one final outcome of a single task; a {@code NodeStarted} (only for an attempt longer than
+   * the start report's delay) may come before it, never after.
+   */
+  private static NodeOutcome onlyEnd(List<NodeOutcome> received) {
+    assertThat(ends(received)).hasSize(1);
+    assertThat(received.getLast()).isNotInstanceOf(NodeStarted.class);
+    assertThat(received.size()).isLessThanOrEqualTo(2);
+    return received.getLast();
+  }
+
   private static Failure failureOf(List<NodeOutcome> received) {
-    assertThat(received).hasSize(2);
-    assertThat(received.get(1)).isInstanceOf(NodeFailed.class);
-    return ((NodeFailed) received.get(1)).failure();
+    NodeOutcome end = onlyEnd(received);
+    assertThat(end).isInstanceOf(NodeFailed.class);
+    return ((NodeFailed) end).failure();
   }
 
   private static JsonNode json(String text) {

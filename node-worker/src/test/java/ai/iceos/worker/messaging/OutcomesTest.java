@@ -43,7 +43,9 @@ class OutcomesTest {
   void shouldReportSuccessWithoutCacheHit() {
     var output = IceosJson.mapper().createObjectNode().put("x", 1);
 
-    var outcome = Outcomes.finished(task, new AttemptResult.Succeeded(output, null), 12, AT);
+    var outcome =
+        Outcomes.finished(
+            task, new AttemptResult.Succeeded(output, null), "host-1", AT.minusMillis(12), AT);
 
     assertThat(outcome)
         .isInstanceOfSatisfying(
@@ -52,6 +54,8 @@ class OutcomesTest {
               assertThat(completed.output()).isEqualTo(output);
               assertThat(completed.cacheHit()).isFalse();
               assertThat(completed.durationMs()).isEqualTo(12);
+              assertThat(completed.startedAt()).isEqualTo(AT.minusMillis(12));
+              assertThat(completed.workerId()).isEqualTo("host-1");
               assertThat(completed.executionId()).isEqualTo("exec-1");
             });
   }
@@ -60,16 +64,24 @@ class OutcomesTest {
   void shouldReportFailureWithItsClassification() {
     Failure failure = Failure.retryable("timeout", "Node 'a' timed out after 1 s");
 
-    var outcome = Outcomes.finished(task, new AttemptResult.Failed(failure, null), 1_000, AT);
+    var outcome =
+        Outcomes.finished(
+            task, new AttemptResult.Failed(failure, null), "host-1", AT.minusSeconds(1), AT);
 
     assertThat(outcome)
         .isInstanceOfSatisfying(
-            NodeFailed.class, failed -> assertThat(failed.failure()).isEqualTo(failure));
+            NodeFailed.class,
+            failed -> {
+              assertThat(failed.failure()).isEqualTo(failure);
+              assertThat(failed.durationMs()).isEqualTo(1_000);
+              assertThat(failed.startedAt()).isEqualTo(AT.minusSeconds(1));
+              assertThat(failed.workerId()).isEqualTo("host-1");
+            });
   }
 
   @Test
   void shouldTurnAHandlerBugIntoARetryableInternalFailure() {
-    var outcome = Outcomes.internal(task, new IllegalStateException("oops"), AT);
+    var outcome = Outcomes.internal(task, new IllegalStateException("oops"), "host-1", AT);
 
     assertThat(outcome)
         .isInstanceOfSatisfying(
@@ -79,6 +91,7 @@ class OutcomesTest {
                   .isEqualTo(Failure.retryable("internal", "IllegalStateException: oops"));
               assertThat(failed.taskId()).isEqualTo("exec-1:a:2");
               assertThat(failed.attempt()).isEqualTo(2);
+              assertThat(failed.startedAt()).isEqualTo(AT);
             });
   }
 }

@@ -76,19 +76,19 @@ public final class RunTransitions {
         if (node.status() != NodeStatus.QUEUED) {
           return Transition.unchanged(state);
         }
-        Instant deadline =
-            now.plusMillis(step.planned(started.nodeId()).timeoutMs()).plus(REPORT_GRACE);
-        step.put(started.nodeId(), node.running(now, deadline));
-        step.emit(
-            RunEventType.NODE_STARTED,
-            started.nodeId(),
-            EventData.nodeStarted(started.attempt(), started.workerId()));
+        start(step, node, started.nodeId(), started.attempt(), started.workerId(), now);
       }
-      case NodeCompleted completed -> succeed(step, node, completed);
+      case NodeCompleted completed ->
+          succeed(
+              step,
+              startReportedWithEnd(
+                  step, node, completed.nodeId(), completed.startedAt(), completed.workerId()),
+              completed);
       case NodeFailed failed ->
           fail(
               step,
-              node,
+              startReportedWithEnd(
+                  step, node, failed.nodeId(), failed.startedAt(), failed.workerId()),
               failed.nodeId(),
               failed.attempt(),
               failed.failure(),
@@ -206,6 +206,35 @@ public final class RunTransitions {
     }
     RunProgress.settle(step);
     return step.toTransition();
+  }
+
+  /**
+   * A worker began the current attempt {@code at}: the node runs, with a deadline for the worker's
+   * report, and {@code node.started} records it.
+   */
+  private static NodeState start(
+      Step step, NodeState node, String nodeId, int attempt, String workerId, Instant at) {
+    Instant deadline = at.plusMillis(step.planned(nodeId).timeoutMs()).plus(REPORT_GRACE);
+    NodeState running = node.running(at, deadline);
+    step.put(nodeId, running);
+    step.emitAt(at, RunEventType.NODE_STARTED, nodeId, EventData.nodeStarted(attempt, workerId));
+    return running;
+  }
+
+  /**
+   * A worker reports a quick attempt's start only with its end (decision 0104): while the node is
+   * still queued, the start is recorded first, at the reported time (never later than now), so the
+   * events still read {@code node.queued → node.started → node.completed/failed}. An end that does
+   * not report its start (a cache hit, an older worker) or whose start was already applied leaves
+   * the node as it is.
+   */
+  private static NodeState startReportedWithEnd(
+      Step step, NodeState node, String nodeId, Instant startedAt, String workerId) {
+    if (node.status() != NodeStatus.QUEUED || startedAt == null) {
+      return node;
+    }
+    Instant at = startedAt.isAfter(step.now) ? step.now : startedAt;
+    return start(step, node, nodeId, node.attempt(), workerId, at);
   }
 
   private static boolean isCurrentAttempt(RunState state, NodeOutcome outcome) {

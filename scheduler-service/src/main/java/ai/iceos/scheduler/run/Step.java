@@ -230,9 +230,14 @@ final class Step {
 
   /** Appends an event with the next sequence number; its message id is derived from it. */
   void emit(RunEventType type, String nodeId, ObjectNode data) {
+    emitAt(now, type, nodeId, data);
+  }
+
+  /** Emits an event that happened at {@code at} rather than now (a start reported late). */
+  void emitAt(Instant at, RunEventType type, String nodeId, ObjectNode data) {
     long sequence = nextSequence++;
     UUID messageId = derivedId("event:" + base.executionId() + ":" + sequence);
-    events.add(new RunEvent(messageId, base.executionId(), sequence, type, nodeId, data, now));
+    events.add(new RunEvent(messageId, base.executionId(), sequence, type, nodeId, data, at));
   }
 
   /**

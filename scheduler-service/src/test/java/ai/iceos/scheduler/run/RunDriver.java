@@ -31,6 +31,9 @@ import java.util.UUID;
 final class RunDriver {
   static final String EXECUTION = "exec-1";
 
+  /** The worker that reports starts along with ends. */
+  static final String WORKER = "worker-9";
+
   final List<RunEvent> events = new ArrayList<>();
   final List<NodeTask> tasks = new ArrayList<>();
   final List<CancelTasks> cancellations = new ArrayList<>();
@@ -83,18 +86,17 @@ final class RunDriver {
   }
 
   Transition complete(String nodeId, int attempt, JsonNode output, Usage usage) {
-    return apply(
-        new NodeCompleted(
-            UUID.randomUUID(),
-            NodeTask.taskIdOf(EXECUTION, nodeId, attempt),
-            EXECUTION,
-            nodeId,
-            attempt,
-            output,
-            usage,
-            15,
-            false,
-            now));
+    return apply(completion(nodeId, attempt, output, usage, null));
+  }
+
+  /** A quick attempt's only report (decision 0104): its completion carries its start. */
+  Transition completeWithStart(String nodeId, Instant startedAt) {
+    return apply(completion(nodeId, attempt(nodeId), output(nodeId), null, startedAt));
+  }
+
+  /** A quick attempt's only report (decision 0104): its failure carries its start. */
+  Transition failWithStart(String nodeId, Failure failure, Instant startedAt) {
+    return apply(failure(nodeId, failure, startedAt));
   }
 
   Transition complete(String nodeId) {
@@ -102,17 +104,39 @@ final class RunDriver {
   }
 
   Transition fail(String nodeId, Failure failure) {
-    return apply(
-        new NodeFailed(
-            UUID.randomUUID(),
-            taskId(nodeId),
-            EXECUTION,
-            nodeId,
-            attempt(nodeId),
-            failure,
-            null,
-            7,
-            now));
+    return apply(failure(nodeId, failure, null));
+  }
+
+  private NodeCompleted completion(
+      String nodeId, int attempt, JsonNode output, Usage usage, Instant startedAt) {
+    return new NodeCompleted(
+        UUID.randomUUID(),
+        NodeTask.taskIdOf(EXECUTION, nodeId, attempt),
+        EXECUTION,
+        nodeId,
+        attempt,
+        output,
+        usage,
+        15,
+        false,
+        now,
+        startedAt,
+        startedAt == null ? null : WORKER);
+  }
+
+  private NodeFailed failure(String nodeId, Failure failure, Instant startedAt) {
+    return new NodeFailed(
+        UUID.randomUUID(),
+        taskId(nodeId),
+        EXECUTION,
+        nodeId,
+        attempt(nodeId),
+        failure,
+        null,
+        7,
+        now,
+        startedAt,
+        startedAt == null ? null : WORKER);
   }
 
   Transition apply(NodeOutcome outcome) {
