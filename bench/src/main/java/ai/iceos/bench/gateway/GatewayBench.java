@@ -43,7 +43,8 @@ import java.util.stream.Stream;
  * <dir>} (a second build, started beside the first with its own PostgreSQL and Kafka, whose targets
  * {@code base-gateway} and {@code base-bare} take turns with the others: before and after in one
  * run) and {@code --baseline-label}. {@code GATEWAY_JAVA_OPTIONS} (e.g. a flight recording) is
- * passed to the gateway JVM.
+ * passed to the gateway JVM, {@code BASELINE_GATEWAY_JAVA_OPTIONS} to the baseline's (so that two
+ * JVM settings of one build can be compared in one run).
  */
 public final class GatewayBench {
   static final String ORG = "bench-org";
@@ -67,11 +68,17 @@ public final class GatewayBench {
     Vertx clientLoop = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
     Path work = Files.createTempDirectory("iceos-gateway-bench-");
     try (FakeOpenAi fake = FakeOpenAi.start(fakeLoop);
-        LocalSystem system = startGateway(fake, settings.projectRoot, work.resolve("system"));
+        LocalSystem system =
+            startGateway(
+                fake, settings.projectRoot, work.resolve("system"), "GATEWAY_JAVA_OPTIONS");
         LocalSystem baseline =
             settings.baselineRoot.isEmpty()
                 ? null
-                : startGateway(fake, settings.baselineRoot.get(), work.resolve("baseline"));
+                : startGateway(
+                    fake,
+                    settings.baselineRoot.get(),
+                    work.resolve("baseline"),
+                    "BASELINE_GATEWAY_JAVA_OPTIONS");
         OpenLoop load = new OpenLoop(clientLoop, BODY);
         Portkey portkey = settings.portkeyDir.isEmpty() ? null : startPortkey(settings, work)) {
       String gateway = system.baseUrl(Service.LLM_GATEWAY);
@@ -185,11 +192,13 @@ public final class GatewayBench {
     }
   }
 
-  private static LocalSystem startGateway(FakeOpenAi fake, Path projectRoot, Path dataDir) {
+  /** Starts one build's gateway; {@code optionsVariable} names its extra JVM options, if set. */
+  private static LocalSystem startGateway(
+      FakeOpenAi fake, Path projectRoot, Path dataDir, String optionsVariable) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("ICEOS_GATEWAY_PROVIDERS_OPENAI_BASE_URL", fake.baseUrl());
     env.put("QUARKUS_OTEL_SDK_DISABLED", "true");
-    String javaOptions = System.getenv("GATEWAY_JAVA_OPTIONS");
+    String javaOptions = System.getenv(optionsVariable);
     if (javaOptions != null && !javaOptions.isBlank()) {
       env.put("JAVA_TOOL_OPTIONS", javaOptions);
     }

@@ -56,6 +56,35 @@ public final class TokenMeter {
     return total;
   }
 
+  /**
+   * An upper bound of {@link #countPrompt} without tokenizing: every token of these byte-level
+   * encodings stands for at least one UTF-8 byte, and a UTF-16 char is at most 3 UTF-8 bytes. Used
+   * to skip counting a prompt that no limit needs the count of when it surely fits the context
+   * window (decision 0145). Prompts offering tools are not bounded ({@link Long#MAX_VALUE}): their
+   * count includes the tools' JSON text.
+   */
+  public static long promptBound(List<ChatMessage> messages, List<ToolDefinition> tools) {
+    if (!tools.isEmpty()) {
+      return Long.MAX_VALUE;
+    }
+    long total = REPLY_PRIMING_TOKENS;
+    for (ChatMessage message : messages) {
+      total += TOKENS_PER_MESSAGE + bytesBound(message.role().wireName());
+      total += bytesBound(message.content()) + bytesBound(message.toolCallId());
+      if (message.name() != null) {
+        total += TOKENS_PER_NAME + bytesBound(message.name());
+      }
+      for (ToolCall call : message.toolCalls()) {
+        total += bytesBound(call.function().name()) + bytesBound(call.function().arguments());
+      }
+    }
+    return total;
+  }
+
+  private static long bytesBound(String text) {
+    return text == null ? 0 : 3L * text.length();
+  }
+
   /** Tokens of the tool calls of a completion: each function name plus its arguments. */
   public int countToolCalls(String model, List<ToolCall> calls) {
     int total = 0;

@@ -33,6 +33,9 @@ public class ChatCompletions {
   /** Prompts shorter than this many characters are counted on the event loop. */
   private static final int INLINE_PROMPT_CHARS = 4096;
 
+  /** The reservation of a call without budget scopes: nothing held. */
+  private static final Reservation.Held UNRESERVED = new Reservation.Held(List.of(), 0);
+
   private final RoutingTable routing;
   private final Providers providers;
   private final TokenMeter meter;
@@ -99,18 +102,35 @@ public class ChatCompletions {
         .transform(failure -> rejected((ProviderFailure) failure));
   }
 
-  /** Admits the call under the rate limits, then reserves its worst-case cost. */
+  /**
+   * Admits the call under the rate limits, then reserves its worst-case cost. A call that no budget
+   * scope and no rate limit applies to, and whose prompt surely fits the model's context window,
+   * needs no prompt count: nothing is reserved or counted for it (decision 0145). Its usage is
+   * still booked exactly after the call, from the provider's usage or the tokenizer.
+   */
   private Uni<Reservation.Held> reserve(ChatRequest capped, Attribution who, String provider) {
+    List<String> scopes = who.budgetScopes();
+    if (scopes.isEmpty() && !rateLimits.limits(who, provider) && surelyFits(capped)) {
+      return Uni.createFrom().item(UNRESERVED);
+    }
     return countPrompt(capped)
         .call(promptTokens -> rateLimits.admit(who, provider, tokenBound(capped, promptTokens)))
         .map(promptTokens -> worstCase(capped, promptTokens))
-        .chain(amount -> budgets.reserve(who.budgetScopes(), amount))
+        .chain(amount -> budgets.reserve(scopes, amount))
         .chain(
             reservation ->
                 switch (reservation) {
                   case Reservation.Held held -> Uni.createFrom().item(held);
                   case Reservation.Refused refused -> Uni.createFrom().failure(refusal(refused));
                 });
+  }
+
+  /** Whether the prompt fits the model's context window without counting it. */
+  private boolean surelyFits(ChatRequest request) {
+    Optional<ModelCard> card = costs.card(request.model());
+    return card.isEmpty()
+        || TokenMeter.promptBound(request.messages(), request.tools())
+            <= card.get().contextWindow();
   }
 
   private static long tokenBound(ChatRequest request, int promptTokens) {

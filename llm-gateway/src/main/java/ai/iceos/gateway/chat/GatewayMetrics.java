@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The gateway's Micrometer meters, tagged by provider and model: tokens ({@code kind} prompt,
@@ -16,30 +18,61 @@ import java.time.Duration;
 public class GatewayMetrics {
   private final MeterRegistry registry;
 
+  /**
+   * The meters of each provider and model, looked up once: building and registering them on every
+   * call (a builder, tags, an id, the registry's filters) cost more than the increments.
+   */
+  private final Map<Key, Meters> meters = new ConcurrentHashMap<>();
+
   GatewayMetrics(MeterRegistry registry) {
     this.registry = registry;
   }
 
   void booked(String provider, String model, TokenUsage tokens, long costMicroUsd) {
-    tokens(provider, model, "prompt").increment(tokens.promptTokens());
-    tokens(provider, model, "cached_prompt").increment(tokens.cachedPromptTokens());
-    tokens(provider, model, "completion").increment(tokens.completionTokens());
-    Counter.builder("iceos.gateway.cost")
-        .baseUnit("micro_usd")
-        .tag("provider", provider)
-        .tag("model", model)
-        .register(registry)
-        .increment(costMicroUsd);
+    Meters of = metersOf(provider, model);
+    of.prompt().increment(tokens.promptTokens());
+    of.cachedPrompt().increment(tokens.cachedPromptTokens());
+    of.completion().increment(tokens.completionTokens());
+    of.cost().increment(costMicroUsd);
   }
 
   void served(Completion completion, Duration latency) {
-    Timer.builder("iceos.gateway.request.latency")
-        .tag("provider", completion.provider())
-        .tag("model", completion.response().model())
-        .publishPercentileHistogram()
-        .register(registry)
-        .record(latency);
+    metersOf(completion.provider(), completion.response().model()).latency().record(latency);
   }
+
+  private Meters metersOf(String provider, String model) {
+    return meters.computeIfAbsent(new Key(provider, model), this::register);
+  }
+
+  private Meters register(Key key) {
+    return new Meters(
+        tokens(key, "prompt"),
+        tokens(key, "cached_prompt"),
+        tokens(key, "completion"),
+        Counter.builder("iceos.gateway.cost")
+            .baseUnit("micro_usd")
+            .tag("provider", key.provider())
+            .tag("model", key.model())
+            .register(registry),
+        Timer.builder("iceos.gateway.request.latency")
+            .tag("provider", key.provider())
+            .tag("model", key.model())
+            .publishPercentileHistogram()
+            .register(registry));
+  }
+
+  private Counter tokens(Key key, String kind) {
+    return Counter.builder("iceos.gateway.tokens")
+        .tag("provider", key.provider())
+        .tag("model", key.model())
+        .tag("kind", kind)
+        .register(registry);
+  }
+
+  private record Key(String provider, String model) {}
+
+  private record Meters(
+      Counter prompt, Counter cachedPrompt, Counter completion, Counter cost, Timer latency) {}
 
   void cacheLookup(String model, boolean hit) {
     Counter.builder("iceos.gateway.cache.lookups")
@@ -47,13 +80,5 @@ public class GatewayMetrics {
         .tag("result", hit ? "hit" : "miss")
         .register(registry)
         .increment();
-  }
-
-  private Counter tokens(String provider, String model, String kind) {
-    return Counter.builder("iceos.gateway.tokens")
-        .tag("provider", provider)
-        .tag("model", model)
-        .tag("kind", kind)
-        .register(registry);
   }
 }

@@ -45,6 +45,11 @@ public class RateLimiter {
                     : Uni.createFrom().failure(refusal(refused.get())));
   }
 
+  /** Whether any RPM/TPM limit applies to a call of {@code who} to {@code provider}. */
+  public boolean limits(Attribution who, String provider) {
+    return !limitsFor(who, provider).isEmpty();
+  }
+
   List<RateLimit> limitsFor(Attribution who, String provider) {
     List<RateLimit> limits = new ArrayList<>(2);
     limit("provider:" + provider, Optional.ofNullable(config.providers().get(provider)))

@@ -38,6 +38,12 @@ final class BudgetBatch {
         .addArrayOfString(scopes.toArray(String[]::new));
   }
 
+  /** The parameters of {@link BudgetSql#RESERVE_ONE} for a batch of one call. */
+  static Tuple reserveOne(List<Reserve> calls) {
+    Reserve call = calls.getFirst();
+    return Tuple.of(call.scopes().toArray(String[]::new), call.microUsd());
+  }
+
   /** One reservation per call, in batch order. */
   static List<Reservation> reservations(List<Reserve> calls, RowSet<Row> rows) {
     List<Reservation> reservations = new ArrayList<>(calls.size());

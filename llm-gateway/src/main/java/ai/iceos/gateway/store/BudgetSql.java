@@ -35,6 +35,36 @@ final class BudgetSql {
       "SELECT over_scope FROM gateway.settle_batch($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,"
           + " $12, $13, $14, $15, $16)";
 
+  /**
+   * $1 scopes (sorted), $2 amount: the reservation of a batch of one call, by the single-call
+   * function of migration V4 (a conditional UPDATE per scope, in order, all or none): the same
+   * decision as {@link #RESERVE_BATCH} on the latest locked values, for less database work than the
+   * batch function's locking cursor and array loops (decision 0145). Returns the same columns.
+   */
+  static final String RESERVE_ONE = "SELECT held, refused FROM gateway.reserve($1, $2)";
+
+  /**
+   * The settlement of a batch of one call on one scope: the usage row ($1 to $13, as {@link
+   * UsageStore#INSERT}) inserted by a data-modifying CTE of the UPDATE that releases $15 and books
+   * $16 on scope $14; returns the scope when its spend now exceeds its limit. One row is locked, so
+   * the lock order of {@link #SETTLE_BATCH} is kept trivially.
+   */
+  static final String SETTLE_ONE =
+      "WITH recorded AS ("
+          + UsageStore.INSERT
+          + "), settled AS (UPDATE gateway.budget SET spent_micro_usd = "
+          + SPENT
+          + " + $16, window_start = "
+          + CURRENT_WINDOW
+          + ", reserved_micro_usd = GREATEST(reserved_micro_usd - $15, 0), updated_at = now()"
+          + " WHERE scope = $14 RETURNING scope, spent_micro_usd > limit_micro_usd AS over)"
+          + " SELECT scope AS over_scope FROM settled WHERE over";
+
+  /** $1 scope, $2 reserved amount: the release of a batch of one call on one scope. */
+  static final String RELEASE_ONE =
+      "UPDATE gateway.budget SET reserved_micro_usd = GREATEST(reserved_micro_usd - $2, 0),"
+          + " updated_at = now() WHERE scope = $1";
+
   static final String SELECT =
       "SELECT scope, limit_micro_usd, "
           + SPENT

@@ -84,4 +84,40 @@ class TokenMeterTest {
     assertThat(whole.text()).isEqualTo(text);
     assertThat(whole.tokens()).isEqualTo(meter.count("gpt-4o", text));
   }
+
+  @ParameterizedTest
+  @CsvSource({
+    "gpt-4o, hello world",
+    "gpt-4, 'Say pong, in one word please.'",
+    "gpt-4o, ééééééé ààà",
+    "gpt-4, 日本語のテキストです",
+    "gpt-4o, 😀😁😂",
+    "gpt-4, '    {}[]()!!!???...'"
+  })
+  void shouldBoundAPromptFromAboveWithoutTokenizing(String model, String text) {
+    var messages =
+        List.of(
+            new ChatMessage(Role.SYSTEM, text, List.of(), null, "bot"),
+            new ChatMessage(
+                Role.ASSISTANT,
+                null,
+                List.of(ToolCall.function("call_1", "lookup", "{\"q\":\"" + text + "\"}")),
+                null,
+                null),
+            new ChatMessage(Role.TOOL, text, List.of(), "call_1", null),
+            new ChatMessage(Role.USER, text, List.of(), null, null));
+
+    assertThat(TokenMeter.promptBound(messages, List.of()))
+        .isGreaterThanOrEqualTo(meter.countPrompt(model, messages, List.of()));
+  }
+
+  @Test
+  void shouldNotBoundAPromptOfferingTools() {
+    var tool = new ToolDefinition("function", new FunctionDefinition("lookup", "Looks up.", null));
+
+    assertThat(
+            TokenMeter.promptBound(
+                List.of(new ChatMessage(Role.USER, "hi", List.of(), null, null)), List.of(tool)))
+        .isEqualTo(Long.MAX_VALUE);
+  }
 }

@@ -77,15 +77,7 @@ class BudgetBatchIT {
     var after = replicas.getFirst().find(org).await().atMost(WAIT).orElseThrow();
     assertThat(after.reservedMicroUsd()).isZero();
     assertThat(after.spentMicroUsd()).isEqualTo(150 * 400);
-    long rows =
-        pool.preparedQuery("SELECT count(*) FROM gateway.usage_record WHERE org_id = $1")
-            .execute(Tuple.of(org.substring("org:".length())))
-            .await()
-            .atMost(WAIT)
-            .iterator()
-            .next()
-            .getLong(0);
-    assertThat(rows).isEqualTo(150);
+    assertThat(usageRows(org)).isEqualTo(150);
   }
 
   @Test
@@ -127,6 +119,59 @@ class BudgetBatchIT {
         .isEqualTo(100);
     assertThat(store.find(execution).await().atMost(WAIT).orElseThrow().reservedMicroUsd())
         .isEqualTo(10);
+  }
+
+  @Test
+  void shouldDecideReserveSettleAndReleaseOneCallAtATimeExactly() {
+    // one call at a time: each finds its lane idle and goes alone (the single-call statements)
+    String org = "org:" + UUID.randomUUID();
+    String execution = "execution:" + UUID.randomUUID();
+    var store = new BudgetStore(pool);
+    store.put(org, 2_500, BudgetPeriod.TOTAL).await().atMost(WAIT);
+    store.put(execution, 1_500, BudgetPeriod.TOTAL).await().atMost(WAIT);
+
+    var first = store.reserve(List.of(execution, org), 1_000).await().atMost(WAIT);
+    var second = store.reserve(List.of(execution, org), 1_000).await().atMost(WAIT);
+    var third = store.reserve(List.of(org), 1_000).await().atMost(WAIT);
+    var fourth = store.reserve(List.of(org), 1_000).await().atMost(WAIT);
+
+    assertThat(first).isEqualTo(new Reservation.Held(List.of(execution, org), 1_000));
+    assertThat(second).isEqualTo(new Reservation.Refused(execution, 1_000));
+    assertThat(third).isEqualTo(new Reservation.Held(List.of(org), 1_000));
+    assertThat(fourth).isEqualTo(new Reservation.Refused(org, 1_000));
+    assertThat(store.find(org).await().atMost(WAIT).orElseThrow().reservedMicroUsd())
+        .isEqualTo(2_000);
+    assertThat(store.find(execution).await().atMost(WAIT).orElseThrow().reservedMicroUsd())
+        .isEqualTo(1_000);
+
+    // settling the org-only call books its cost with its usage row; a release gives back all
+    store.settle((Reservation.Held) third, 400, usage(org)).await().atMost(WAIT);
+    store.release((Reservation.Held) first).await().atMost(WAIT);
+
+    var orgAfter = store.find(org).await().atMost(WAIT).orElseThrow();
+    assertThat(orgAfter.reservedMicroUsd()).isZero();
+    assertThat(orgAfter.spentMicroUsd()).isEqualTo(400);
+    var executionAfter = store.find(execution).await().atMost(WAIT).orElseThrow();
+    assertThat(executionAfter.reservedMicroUsd()).isZero();
+    assertThat(executionAfter.spentMicroUsd()).isZero();
+    assertThat(usageRows(org)).isEqualTo(1);
+
+    // a call that cost more than it reserved is booked anyway and the scope then refuses
+    var last = (Reservation.Held) store.reserve(List.of(org), 2_000).await().atMost(WAIT);
+    store.settle(last, 2_500, usage(org)).await().atMost(WAIT);
+    assertThat(store.find(org).await().atMost(WAIT).orElseThrow().spentMicroUsd()).isEqualTo(2_900);
+    assertThat(store.reserve(List.of(org), 1).await().atMost(WAIT))
+        .isEqualTo(new Reservation.Refused(org, 1));
+  }
+
+  private long usageRows(String org) {
+    return pool.preparedQuery("SELECT count(*) FROM gateway.usage_record WHERE org_id = $1")
+        .execute(Tuple.of(org.substring("org:".length())))
+        .await()
+        .atMost(WAIT)
+        .iterator()
+        .next()
+        .getLong(0);
   }
 
   @Test
