@@ -7,7 +7,17 @@
 # Prints a Markdown section (also kept in bench/results/). SKIP_BUILD=1 reuses the packaged jars.
 # Usage: bench/gateway.sh [--rate 1000] [--seconds 10] [--rounds 3] [--warmup-seconds 20]
 #                         [--step-seconds 10] [--p99-limit-ms 50] [--max-rate 20000]
+# GatewayBench options (--targets, --baseline-root, --skip-search, ...) are listed in the javadoc of
+# bench/src/main/java/ai/iceos/bench/gateway/GatewayBench.java. GATEWAY_JAVA_OPTIONS and
+# BASELINE_GATEWAY_JAVA_OPTIONS are passed to the two gateway JVMs (e.g. -XX:+UseParallelGC,
+# decision 0145).
 set -euo pipefail
+for arg in "$@"; do
+  if [[ "$arg" == "-h" || "$arg" == "--help" ]]; then
+    sed -n '2,/^set -euo/p' "$0" | grep '^#' | sed 's/^# \{0,1\}//'
+    exit 0
+  fi
+done
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 source infra/lib/java-env.sh

@@ -17,7 +17,8 @@ import java.util.Optional;
  * Models not in the table cost 0.
  */
 public final class CostTable {
-  private static final BigInteger PER_MILLION = BigInteger.valueOf(1_000_000);
+  private static final long MILLION = 1_000_000;
+  private static final BigInteger PER_MILLION = BigInteger.valueOf(MILLION);
 
   private final Map<String, ModelCard> cards;
 
@@ -80,6 +81,22 @@ public final class CostTable {
   }
 
   private static long cost(ModelCard card, TokenUsage usage) {
+    try {
+      long scaled =
+          Math.addExact(
+              Math.addExact(
+                  Math.multiplyExact(
+                      usage.promptTokens() - usage.cachedPromptTokens(), card.inputMicroUsdPer1M()),
+                  Math.multiplyExact(usage.cachedPromptTokens(), card.cachedInputMicroUsdPer1M())),
+              Math.multiplyExact(usage.completionTokens(), card.outputMicroUsdPer1M()));
+      return scaled < 0 ? exactCost(card, usage) : Math.ceilDiv(scaled, MILLION);
+    } catch (ArithmeticException overflow) {
+      return exactCost(card, usage);
+    }
+  }
+
+  /** As {@link #cost}, in arbitrary precision (for sums past {@code long}). */
+  private static long exactCost(ModelCard card, TokenUsage usage) {
     BigInteger scaled =
         BigInteger.valueOf(usage.promptTokens() - usage.cachedPromptTokens())
             .multiply(BigInteger.valueOf(card.inputMicroUsdPer1M()))

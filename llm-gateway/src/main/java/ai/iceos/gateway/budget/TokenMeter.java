@@ -41,17 +41,22 @@ public final class TokenMeter {
 
   /** Tokens of a plain text. */
   public int count(String model, String text) {
-    return text == null || text.isEmpty() ? 0 : encodingFor(model).countTokensOrdinary(text);
+    return count(encodingFor(model), text);
+  }
+
+  private static int count(Encoding encoding, String text) {
+    return text == null || text.isEmpty() ? 0 : encoding.countTokensOrdinary(text);
   }
 
   /** Tokens of the whole prompt: messages, their overhead, the offered tools and reply priming. */
   public int countPrompt(String model, List<ChatMessage> messages, List<ToolDefinition> tools) {
+    Encoding encoding = encodingFor(model);
     int total = REPLY_PRIMING_TOKENS;
     for (ChatMessage message : messages) {
-      total += countMessage(model, message);
+      total += countMessage(encoding, message);
     }
     for (ToolDefinition tool : tools) {
-      total += countTool(model, tool);
+      total += countTool(encoding, tool);
     }
     return total;
   }
@@ -87,9 +92,14 @@ public final class TokenMeter {
 
   /** Tokens of the tool calls of a completion: each function name plus its arguments. */
   public int countToolCalls(String model, List<ToolCall> calls) {
+    return calls.isEmpty() ? 0 : countToolCalls(encodingFor(model), calls);
+  }
+
+  private static int countToolCalls(Encoding encoding, List<ToolCall> calls) {
     int total = 0;
     for (ToolCall call : calls) {
-      total += count(model, call.function().name()) + count(model, call.function().arguments());
+      total +=
+          count(encoding, call.function().name()) + count(encoding, call.function().arguments());
     }
     return total;
   }
@@ -107,24 +117,24 @@ public final class TokenMeter {
   /** A text after {@link #truncate}; {@code cut} tells whether anything was removed. */
   public record Truncated(String text, int tokens, boolean cut) {}
 
-  private int countMessage(String model, ChatMessage message) {
-    int tokens = TOKENS_PER_MESSAGE + count(model, message.role().wireName());
-    tokens += count(model, message.content());
+  private static int countMessage(Encoding encoding, ChatMessage message) {
+    int tokens = TOKENS_PER_MESSAGE + count(encoding, message.role().wireName());
+    tokens += count(encoding, message.content());
     if (message.name() != null) {
-      tokens += TOKENS_PER_NAME + count(model, message.name());
+      tokens += TOKENS_PER_NAME + count(encoding, message.name());
     }
     if (message.toolCallId() != null) {
-      tokens += count(model, message.toolCallId());
+      tokens += count(encoding, message.toolCallId());
     }
-    return tokens + countToolCalls(model, message.toolCalls());
+    return tokens + countToolCalls(encoding, message.toolCalls());
   }
 
-  private int countTool(String model, ToolDefinition tool) {
+  private static int countTool(Encoding encoding, ToolDefinition tool) {
     var function = tool.function();
-    int tokens = count(model, function.name()) + count(model, function.description());
+    int tokens = count(encoding, function.name()) + count(encoding, function.description());
     return function.parameters() == null
         ? tokens
-        : tokens + count(model, function.parameters().toString());
+        : tokens + count(encoding, function.parameters().toString());
   }
 
   private Encoding encodingFor(String model) {

@@ -13,9 +13,11 @@ public enum Role {
   ASSISTANT,
   TOOL;
 
+  private final String wireName = name().toLowerCase(Locale.ROOT);
+
   @JsonValue
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return wireName;
   }
 
   public static Optional<Role> parse(String value) {

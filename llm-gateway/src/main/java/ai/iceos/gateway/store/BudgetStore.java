@@ -19,9 +19,10 @@ import java.util.stream.Stream;
 
 /**
  * Budgets in {@code gateway.budget}. Reservations and settlements go through lanes: each lane (one
- * of {@value #LANES}, chosen by the call's org scope, else its execution scope) has at most one
- * statement in flight, and the calls that arrive meanwhile go together in its next statement
- * ({@link MicroBatcher}). A hot budget row (one org, many concurrent calls) is so locked and
+ * of {@value #LANES}, chosen by the call's org scope, else its execution scope) has at most {@value
+ * #IN_FLIGHT} statements in flight, and the calls that arrive meanwhile go together in its next
+ * statement ({@link MicroBatcher}); a batch of one uses the single-call statements, which cost the
+ * database less (decision 0145). A hot budget row (one org, many concurrent calls) is so locked and
  * written once per batch and replica, instead of twice per call, with no lock queue behind it. A
  * batch is exact: the statement locks its rows, decides each call all or none in order against the
  * latest values, and writes each row once (migration V5). Scopes without a budget row are
