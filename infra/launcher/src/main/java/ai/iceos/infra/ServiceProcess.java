@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One service as a separate JVM: {@code java -Xmx256m -jar
+ * One service as a separate JVM: {@code java -Xmx256m [its JVM options] -jar
  * <module>/target/quarkus-app/quarkus-run.jar} with its output in a log file, ready when {@code
  * /q/health/ready} answers 200.
  */
@@ -87,6 +87,7 @@ final class ServiceProcess {
     List<String> command = new ArrayList<>();
     command.add(JavaBinary.current());
     command.add("-Xmx256m");
+    command.addAll(service.jvmOptions());
     command.add("-jar");
     command.add(jar.toString());
     ProcessBuilder builder =
