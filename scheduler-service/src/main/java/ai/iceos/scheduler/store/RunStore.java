@@ -286,7 +286,7 @@ public class RunStore {
     AtomicInteger attempts = new AtomicInteger();
     long begun = System.nanoTime();
     return Uni.createFrom()
-        .deferred(() -> pool.withTransaction(work))
+        .deferred(() -> PipelinedTransaction.run(pool, work))
         .onFailure()
         .invoke(failure -> logRollback(attempts.incrementAndGet(), failure))
         .onFailure(failure -> retries(failure, attempts.get()))

@@ -108,6 +108,25 @@ class RunStoreIT {
   }
 
   @Test
+  void shouldRollBackEveryStatementOfAPipelinedTransactionThatFails() {
+    UUID id = UUID.randomUUID();
+
+    Uni<Object> failed =
+        PipelinedTransaction.run(
+            pool,
+            connection ->
+                connection
+                    .preparedQuery("INSERT INTO scheduler.applied_message (message_id) VALUES ($1)")
+                    .execute(Tuple.of(id))
+                    .chain(() -> Uni.createFrom().failure(new IllegalStateException("failed"))));
+
+    assertThatThrownBy(() -> failed.await().atMost(WAIT)).hasMessageContaining("failed");
+    assertThat(
+            queryLong("SELECT count(*) FROM scheduler.applied_message WHERE message_id = $1", id))
+        .isZero();
+  }
+
+  @Test
   void shouldPruneOnlyLedgerRowsOlderThanTheRetention() {
     UUID old = UUID.randomUUID();
     UUID recent = UUID.randomUUID();
