@@ -37,7 +37,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * iceos.node-outcomes.v1}. Run it against a system started with {@code --services node-worker}, so
  * no scheduler consumes the outcomes of these made-up executions. Prints a burst (N tasks at once:
  * tasks/s until the last {@code NodeCompleted}) and a paced run (latency produced → {@code
- * NodeCompleted} read, beside the worker's own {@code NodeStarted → NodeCompleted} time).
+ * NodeCompleted} read, beside the worker's own start → end time: the completion's {@code
+ * started_at}, or its {@code NodeStarted} from a worker that does not report it, to its {@code
+ * occurred_at}).
  *
  * <p>{@code --kafka 127.0.0.1:29092}, {@code --burst 20000}, {@code --rate 1000}, {@code --seconds
  * 20}.
@@ -65,7 +67,8 @@ public final class WorkerBench {
     scheduler.skipWhatTheBenchProduced();
     System.out.printf(
         "Burst: %d tasks produced at once, all completed after %.2f s → **%.0f tasks/s**"
-            + " (two outcome messages each).%n%n",
+            + " (one outcome message each from a worker that holds back NodeStarted,"
+            + " decision 0104; two from an older one).%n%n",
         burst, burstResult.seconds(), burst / burstResult.seconds());
     System.out.printf(
         "Paced: %d tasks/s offered for %d s, %.0f tasks/s completed.%n%n",
@@ -204,7 +207,7 @@ public final class WorkerBench {
                 startedAt.put(s.taskId(), s.occurredAt());
             case NodeCompleted c when c.executionId().equals(execution) -> {
               Long sent = sentAt.get(c.taskId());
-              Instant started = startedAt.get(c.taskId());
+              Instant started = c.startedAt() != null ? c.startedAt() : startedAt.get(c.taskId());
               if (sent != null && done < n) {
                 endToEnd[done] = now - sent;
                 inWorker[done] =
@@ -229,7 +232,7 @@ public final class WorkerBench {
               "task produced → NodeCompleted read, " + name,
               java.util.Arrays.copyOf(endToEnd, done)),
           new LatencySample(
-              "NodeStarted → NodeCompleted (in the worker), " + name,
+              "start → NodeCompleted (in the worker), " + name,
               java.util.Arrays.copyOf(inWorker, done)));
     }
   }

@@ -1,5 +1,7 @@
 package ai.iceos.system;
 
+import ai.iceos.contracts.messaging.NodeCompleted;
+import ai.iceos.contracts.messaging.NodeFailed;
 import ai.iceos.contracts.messaging.NodeOutcome;
 import ai.iceos.contracts.messaging.NodeStarted;
 import ai.iceos.contracts.messaging.Topics;
@@ -14,8 +16,9 @@ import java.util.Set;
 
 /**
  * Which workers started each node of one execution, read from the workers' own {@code NodeStarted}
- * messages on the outcome topic, redelivered attempts included (the scheduler applies only the
- * first of them, so run events alone cannot show a redelivery).
+ * messages on the outcome topic and from the ends that report their start (a quick attempt has only
+ * its end, decision 0104), redelivered attempts included (the scheduler applies only the first of
+ * them, so run events alone cannot show a redelivery).
  */
 final class NodeStartLog {
   private NodeStartLog() {}
@@ -27,8 +30,15 @@ final class NodeStartLog {
   static Map<String, Set<String>> workersByNode(String bootstrap, String executionId) {
     Map<String, Set<String>> workers = new HashMap<>();
     for (NodeOutcome outcome : outcomes(bootstrap, executionId)) {
-      if (outcome instanceof NodeStarted started) {
-        workers.computeIfAbsent(started.nodeId(), id -> new HashSet<>()).add(started.workerId());
+      String worker =
+          switch (outcome) {
+            case NodeStarted started -> started.workerId();
+            case NodeCompleted completed -> completed.workerId();
+            case NodeFailed failed -> failed.workerId();
+            default -> null;
+          };
+      if (worker != null) {
+        workers.computeIfAbsent(outcome.nodeId(), id -> new HashSet<>()).add(worker);
       }
     }
     return workers;

@@ -53,7 +53,7 @@ final class HeldStart {
       synchronized (this) {
         work = subscription;
         if (ended) {
-          subscription.cancel(); // the stream was cancelled while subscribing
+          subscription.cancel(); // ended, or cancelled, while subscribing: nothing to time
         } else {
           timer = timers.schedule(this::startIfRunning, delay.toNanos(), TimeUnit.NANOSECONDS);
         }
