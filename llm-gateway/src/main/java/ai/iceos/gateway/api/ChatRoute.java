@@ -125,13 +125,9 @@ class ChatRoute {
     if (response.ended() || response.closed()) {
       return;
     }
-    try {
-      response
-          .putHeader(HttpHeaders.CONTENT_TYPE, JSON_UTF8)
-          .end(Buffer.buffer(json.writeValueAsBytes(ChatCompletionView.of(completion))));
-    } catch (JsonProcessingException e) {
-      fail(response, e);
-    }
+    response
+        .putHeader(HttpHeaders.CONTENT_TYPE, JSON_UTF8)
+        .end(Buffer.buffer(ChatCompletionJson.write(ChatCompletionView.of(completion))));
   }
 
   private void send(RoutingContext ctx, LiveCompletion live) {

@@ -32,6 +32,7 @@ public class UsageEventPublisher {
   private static final Duration RELAY_MIN_AGE = Duration.ofSeconds(10);
 
   private final MutinyEmitter<UsageRecorded> events;
+  private final UsageEventBursts bursts;
   private final UsageStore usage;
   private final Queue<UUID> acknowledged = new ConcurrentLinkedQueue<>();
 
@@ -39,21 +40,22 @@ public class UsageEventPublisher {
       @Channel(Channels.USAGE_EVENTS)
           @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
           MutinyEmitter<UsageRecorded> events,
+      UsageEventBursts bursts,
       UsageStore usage) {
     this.events = events;
+    this.bursts = bursts;
     this.usage = usage;
   }
 
   /**
-   * Sends {@code entry} without making the caller wait; once the broker acknowledges it, its row is
-   * marked published with others in the next second. A failed send is left to the relay.
+   * Sends {@code entry} without making the caller wait, in the next burst of {@link
+   * UsageEventBursts}; once the broker acknowledges it, its row is marked published with others in
+   * the next second. An event not sent is left to the relay.
    */
   public void publishSoon(UsageEntry entry) {
-    send(entry)
-        .subscribe()
-        .with(
-            ignored -> acknowledged.add(entry.id()),
-            failure -> Log.debugf("Usage event %s left for the relay: %s", entry.id(), failure));
+    if (!bursts.send(entry, acknowledged::add)) {
+      Log.debugf("Usage event %s left for the relay", entry.id());
+    }
   }
 
   /**
@@ -101,8 +103,12 @@ public class UsageEventPublisher {
   }
 
   private Uni<Void> send(UsageEntry entry) {
+    return events.sendMessage(message(entry));
+  }
+
+  private static Message<UsageRecorded> message(UsageEntry entry) {
     var key = OutgoingKafkaRecordMetadata.<String>builder().withKey(keyOf(entry)).build();
-    return events.sendMessage(Message.of(UsageEvents.recorded(entry)).addMetadata(key));
+    return Message.of(UsageEvents.recorded(entry)).addMetadata(key);
   }
 
   static String keyOf(UsageEntry entry) {

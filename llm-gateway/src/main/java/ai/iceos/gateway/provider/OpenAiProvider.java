@@ -35,7 +35,8 @@ public final class OpenAiProvider implements LlmProvider {
 
   @Override
   public Uni<ChatResponse> complete(ChatRequest request) {
-    return http.postJson(name(), url(), headers(), OpenAiWire.request(request, false))
+    return http.post(
+            name(), url(), headers(), OpenAiWire.request(request, false), OpenAiAnswer::parse)
         .map(body -> OpenAiWire.response(request, body, meter));
   }
 

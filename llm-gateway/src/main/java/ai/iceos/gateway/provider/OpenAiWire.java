@@ -62,29 +62,19 @@ final class OpenAiWire {
     return body;
   }
 
-  static ChatResponse response(ChatRequest request, JsonNode body, TokenMeter meter) {
-    JsonNode choice = body.path("choices").path(0);
-    JsonNode message = choice.path("message");
-    List<ToolCall> calls = new ArrayList<>();
-    for (JsonNode call : message.path("tool_calls")) {
-      calls.add(
-          ToolCall.function(
-              call.path("id").asText(),
-              call.path("function").path("name").asText(),
-              call.path("function").path("arguments").asText("{}")));
-    }
-    String content = message.path("content").isTextual() ? message.path("content").asText() : null;
+  static ChatResponse response(ChatRequest request, OpenAiAnswer body, TokenMeter meter) {
+    List<ToolCall> calls = body.toolCalls();
+    String content = body.content();
     var answer = new ChatMessage(Role.ASSISTANT, content, calls, null, null);
     TokenUsage usage =
-        usage(body.path("usage"))
+        body.usage()
             .orElseGet(
                 () ->
                     TokenUsage.of(
                         meter.countPrompt(request.model(), request.messages(), request.tools()),
                         meter.count(request.model(), content)
                             + meter.countToolCalls(request.model(), calls)));
-    return new ChatResponse(
-        request.model(), answer, finishReason(choice.path("finish_reason").asText()), usage);
+    return new ChatResponse(request.model(), answer, finishReason(body.finishReason()), usage);
   }
 
   /** One {@code chat.completion.chunk}; the usage-only last chunk has no choices. */

@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.vertx.AsyncResultUni;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
-import io.vertx.mutiny.core.http.HttpClient;
 import io.vertx.mutiny.core.http.HttpClientResponse;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -28,18 +29,20 @@ import java.util.Map;
  * put into the failure (it may echo the prompt).
  */
 public final class ProviderHttp {
-  private final HttpClient client;
+  private final LoopClients clients;
   private final ObjectMapper json;
   private final InstantSource clock;
   private final long idleTimeoutMs;
 
   public ProviderHttp(Vertx vertx, ObjectMapper json, InstantSource clock, Duration idleTimeout) {
-    this.client =
-        vertx.createHttpClient(
-            new HttpClientOptions()
-                .setMaxPoolSize(100)
-                .setKeepAlive(true)
-                .setTryUseCompression(true));
+    this.clients =
+        new LoopClients(
+            () ->
+                vertx.createHttpClient(
+                    new HttpClientOptions()
+                        .setMaxPoolSize(100)
+                        .setKeepAlive(true)
+                        .setTryUseCompression(true)));
     this.json = json;
     this.clock = clock;
     this.idleTimeoutMs = idleTimeout.toMillis();
@@ -48,9 +51,72 @@ public final class ProviderHttp {
   /** Posts {@code body} to {@code url} and parses the JSON answer. */
   public Uni<JsonNode> postJson(
       String provider, String url, Map<String, String> headers, JsonNode body) {
-    return send(provider, url, headers, body, "application/json")
-        .chain(HttpClientResponse::body)
-        .map(buffer -> parse(provider, buffer));
+    return post(provider, url, headers, body, json::readTree);
+  }
+
+  /** Reads a whole answer's bytes; an {@link IOException} means it is not (well-formed) JSON. */
+  @FunctionalInterface
+  public interface AnswerReader<T> {
+    T read(byte[] answer) throws IOException;
+  }
+
+  /**
+   * Posts {@code body} to {@code url} and reads the JSON answer with {@code reader}, without
+   * building a tree of it first.
+   */
+  public <T> Uni<T> post(
+      String provider,
+      String url,
+      Map<String, String> headers,
+      JsonNode body,
+      AnswerReader<T> reader) {
+    return AsyncResultUni.toUni(
+        done -> exchange(provider, url, headers, body, reader).onComplete(done));
+  }
+
+  /**
+   * The whole exchange in Vert.x futures, one {@code Uni} around it (decision 0146): each Mutiny
+   * operator of the same chain captured and restored the thread contexts on every step. The answer
+   * is asked for inside the callback that gets the response, on its event loop, so none of it can
+   * pass before it is read.
+   */
+  private <T> Future<T> exchange(
+      String provider,
+      String url,
+      Map<String, String> headers,
+      JsonNode body,
+      AnswerReader<T> reader) {
+    RequestOptions options = options(url, headers, "application/json");
+    io.vertx.core.buffer.Buffer payload;
+    try {
+      payload = io.vertx.core.buffer.Buffer.buffer(bytes(body));
+    } catch (RuntimeException e) {
+      return Future.failedFuture(lost(provider, e));
+    }
+    return clients
+        .here()
+        .getDelegate()
+        .request(options)
+        .compose(
+            request ->
+                request
+                    .send(payload)
+                    .recover(failure -> Future.failedFuture(lost(provider, failure)))
+                    .compose(response -> answer(provider, response, reader)),
+            failure -> Future.failedFuture(lost(provider, failure)));
+  }
+
+  private <T> Future<T> answer(
+      String provider, io.vertx.core.http.HttpClientResponse response, AnswerReader<T> reader) {
+    int status = response.statusCode();
+    if (status < 400) {
+      return response
+          .body()
+          .recover(failure -> Future.failedFuture(lost(provider, failure)))
+          .map(buffer -> parse(provider, buffer.getBytes(), reader));
+    }
+    ProviderFailure failure = failureOf(provider, status, response.getHeader("Retry-After"));
+    return response.body().transform(ignored -> Future.failedFuture(failure));
   }
 
   /** Posts {@code body} to {@code url} and emits the server-sent events of the answer. */
@@ -71,6 +137,16 @@ public final class ProviderHttp {
 
   private Uni<HttpClientResponse> send(
       String provider, String url, Map<String, String> headers, JsonNode body, String accept) {
+    return clients
+        .here()
+        .request(options(url, headers, accept))
+        .chain(request -> request.send(Buffer.buffer(bytes(body))))
+        .onFailure(failure -> !(failure instanceof ProviderFailure))
+        .transform(failure -> lost(provider, failure))
+        .chain(response -> checked(provider, response));
+  }
+
+  private RequestOptions options(String url, Map<String, String> headers, String accept) {
     RequestOptions options =
         new RequestOptions()
             .setMethod(HttpMethod.POST)
@@ -79,12 +155,7 @@ public final class ProviderHttp {
             .putHeader("Content-Type", "application/json")
             .putHeader("Accept", accept);
     headers.forEach(options::putHeader);
-    return client
-        .request(options)
-        .chain(request -> request.send(Buffer.buffer(bytes(body))))
-        .onFailure(failure -> !(failure instanceof ProviderFailure))
-        .transform(failure -> new ProviderFailure(provider, 0, null, describe(failure)))
-        .chain(response -> checked(provider, response));
+    return options;
   }
 
   private Uni<HttpClientResponse> checked(String provider, HttpClientResponse response) {
@@ -92,17 +163,24 @@ public final class ProviderHttp {
     if (status < 400) {
       return Uni.createFrom().item(response);
     }
-    Duration retryAfter =
-        RetryAfter.parse(response.getHeader("Retry-After"), clock.instant()).orElse(null);
+    ProviderFailure failure = failureOf(provider, status, response.getHeader("Retry-After"));
     return response
         .body()
         .onItemOrFailure()
-        .transformToUni(
-            (ignored, failure) ->
-                Uni.createFrom()
-                    .failure(
-                        new ProviderFailure(
-                            provider, status, retryAfter, "HTTP status " + status)));
+        .transformToUni((ignored, bodyFailure) -> Uni.createFrom().failure(failure));
+  }
+
+  /** A status of 400 or more; the answer's body is read but never put into the failure. */
+  private ProviderFailure failureOf(String provider, int status, String retryAfterHeader) {
+    Duration retryAfter = RetryAfter.parse(retryAfterHeader, clock.instant()).orElse(null);
+    return new ProviderFailure(provider, status, retryAfter, "HTTP status " + status);
+  }
+
+  /** No answer: the connection failed, was lost or timed out. */
+  private static Throwable lost(String provider, Throwable failure) {
+    return failure instanceof ProviderFailure
+        ? failure
+        : new ProviderFailure(provider, 0, null, describe(failure));
   }
 
   private byte[] bytes(JsonNode body) {
@@ -113,9 +191,9 @@ public final class ProviderHttp {
     }
   }
 
-  private JsonNode parse(String provider, Buffer buffer) {
+  private static <T> T parse(String provider, byte[] answer, AnswerReader<T> reader) {
     try {
-      return json.readTree(buffer.getBytes());
+      return reader.read(answer);
     } catch (IOException e) {
       throw new ProviderFailure(provider, 0, null, "answer is not JSON");
     }

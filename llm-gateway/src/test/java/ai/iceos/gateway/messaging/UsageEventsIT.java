@@ -13,7 +13,12 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,24 +33,18 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KafkaPostgresResource.class)
 @WithTestResource(FailingProviderResource.class)
 class UsageEventsIT {
+  @Inject Pool pool;
 
   @Test
   void shouldPublishUsageRecordedKeyedByExecutionAfterSettling() {
     String execution = UUID.randomUUID().toString();
     String org = "org-" + UUID.randomUUID();
     var response =
-        RestAssured.given()
-            .contentType(ContentType.JSON)
-            .header("X-Iceos-Org-Id", org)
-            .header("X-Iceos-Execution-Id", execution)
-            .header("X-Iceos-Node-Id", "summarize")
-            .body(
-                "{\"model\": \"gpt-4o\", \"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}")
-            .post("/v1/chat/completions")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath();
+        complete(
+            RestAssured.given()
+                .header("X-Iceos-Org-Id", org)
+                .header("X-Iceos-Execution-Id", execution)
+                .header("X-Iceos-Node-Id", "summarize"));
 
     try (var companion = companion();
         var task =
@@ -75,6 +74,52 @@ class UsageEventsIT {
       assertThat(response.getString("id"))
           .isEqualTo("chatcmpl-" + event.messageId().toString().replace("-", ""));
     }
+  }
+
+  /**
+   * The broker's acknowledgement marks the row published (in the next second's batch), well before
+   * the relay would look at it (rows older than 10 s): the acknowledgement reached the publisher.
+   */
+  @Test
+  void shouldMarkTheUsageRowPublishedOnceTheBrokerAcknowledges() {
+    String id =
+        complete(RestAssured.given().header("X-Iceos-Org-Id", "org-" + UUID.randomUUID()))
+            .getString("id");
+    UUID rowId = UUID.fromString(uuidOf(id.substring("chatcmpl-".length())));
+
+    Awaitility.await().atMost(Duration.ofSeconds(9)).until(() -> published(rowId));
+  }
+
+  /** A completion of "Hi" by gpt-4o (served offline), as {@code request} is attributed. */
+  private static JsonPath complete(RequestSpecification request) {
+    return request
+        .contentType(ContentType.JSON)
+        .body("{\"model\": \"gpt-4o\", \"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}")
+        .post("/v1/chat/completions")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
+  private boolean published(UUID id) {
+    return pool.preparedQuery("SELECT published FROM gateway.usage_record WHERE id = $1")
+        .execute(Tuple.of(id))
+        .map(rows -> rows.size() == 1 && rows.iterator().next().getBoolean("published"))
+        .await()
+        .atMost(Duration.ofSeconds(5));
+  }
+
+  private static String uuidOf(String hex) {
+    return hex.substring(0, 8)
+        + "-"
+        + hex.substring(8, 12)
+        + "-"
+        + hex.substring(12, 16)
+        + "-"
+        + hex.substring(16, 20)
+        + "-"
+        + hex.substring(20);
   }
 
   @Test
