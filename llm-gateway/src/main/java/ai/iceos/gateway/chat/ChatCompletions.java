@@ -110,13 +110,18 @@ public class ChatCompletions {
    */
   private Uni<Reservation.Held> reserve(ChatRequest capped, Attribution who, String provider) {
     List<String> scopes = who.budgetScopes();
-    if (scopes.isEmpty() && !rateLimits.limits(who, provider) && surelyFits(capped)) {
+    boolean limited = rateLimits.limits(who, provider);
+    if (scopes.isEmpty() && !limited && surelyFits(capped)) {
       return Uni.createFrom().item(UNRESERVED);
     }
-    return countPrompt(capped)
-        .call(promptTokens -> rateLimits.admit(who, provider, tokenBound(capped, promptTokens)))
-        .map(promptTokens -> worstCase(capped, promptTokens))
-        .chain(amount -> budgets.reserve(scopes, amount))
+    Uni<Integer> counted = countPrompt(capped);
+    if (limited) {
+      counted =
+          counted.call(
+              promptTokens -> rateLimits.admit(who, provider, tokenBound(capped, promptTokens)));
+    }
+    return counted
+        .chain(promptTokens -> budgets.reserve(scopes, worstCase(capped, promptTokens)))
         .chain(
             reservation ->
                 switch (reservation) {
@@ -202,6 +207,12 @@ public class ChatCompletions {
 
   private Uni<Completion> call(
       LlmProvider provider, ChatRequest request, Reservation.Held held, Attribution who) {
+    if (held.scopes().isEmpty()) {
+      // nothing reserved, nothing to release (decision 0146: fewer operators per call)
+      return provider
+          .complete(request)
+          .chain(response -> settlement.settle(provider.name(), held, who, response));
+    }
     return provider
         .complete(request)
         .onFailure()

@@ -75,15 +75,16 @@ public class Settlement {
             id, who, response.model(), provider, response.usage(), cost, cacheHit, clock.instant());
     return budgets
         .settle(held, cost, entry)
-        .invoke(
-            () ->
-                AfterAnswer.run(
-                    () -> {
-                      metrics.booked(provider, response.model(), response.usage(), cost);
-                      usageEvents.publishSoon(entry);
-                    }))
-        .replaceWith(
-            new Completion(entry.id(), entry.createdAt(), provider, response, cost, cacheHit));
+        .map(
+            booked -> {
+              AfterAnswer.run(
+                  () -> {
+                    metrics.booked(provider, response.model(), response.usage(), cost);
+                    usageEvents.publishSoon(entry);
+                  });
+              return new Completion(
+                  entry.id(), entry.createdAt(), provider, response, cost, cacheHit);
+            });
   }
 
   public Uni<Void> release(Reservation.Held held) {
