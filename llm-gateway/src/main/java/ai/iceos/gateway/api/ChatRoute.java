@@ -8,6 +8,7 @@ import ai.iceos.gateway.chat.LiveCompletion;
 import ai.iceos.gateway.chat.StreamPiece;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.buffer.Buffer;
@@ -44,11 +45,14 @@ class ChatRoute {
   private final ChatCompletions completions;
   private final CachedCompletions whole;
   private final ObjectMapper json;
+  private final ObjectReader requests;
 
   ChatRoute(ChatCompletions completions, CachedCompletions whole, ObjectMapper json) {
     this.completions = completions;
     this.whole = whole;
     this.json = json;
+    // the request type resolved once, not on every call (decision 0146)
+    this.requests = json.readerFor(ChatCompletionRequest.class);
   }
 
   void install(@Observes Router router) {
@@ -102,7 +106,7 @@ class ChatRoute {
   /** The body bound to a chat request; null when it cannot be (JAX-RS then says why). */
   private ChatCompletionRequest read(Buffer buffer) {
     try {
-      return json.readValue(buffer.getBytes(), ChatCompletionRequest.class);
+      return requests.readValue(buffer.getBytes());
     } catch (IOException e) {
       return null;
     }

@@ -1,7 +1,6 @@
 package ai.iceos.gateway.chat;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -20,7 +19,18 @@ public enum Role {
     return wireName;
   }
 
+  /** The role spelled {@code value} on the wire (a switch: this runs for every message). */
   public static Optional<Role> parse(String value) {
-    return Arrays.stream(values()).filter(r -> r.wireName().equals(value)).findFirst();
+    if (value == null) {
+      return Optional.empty();
+    }
+    return switch (value) {
+      case "system" -> Optional.of(SYSTEM);
+      case "developer" -> Optional.of(DEVELOPER);
+      case "user" -> Optional.of(USER);
+      case "assistant" -> Optional.of(ASSISTANT);
+      case "tool" -> Optional.of(TOOL);
+      default -> Optional.empty();
+    };
   }
 }
