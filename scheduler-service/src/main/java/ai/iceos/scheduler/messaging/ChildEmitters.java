@@ -1,7 +1,5 @@
 package ai.iceos.scheduler.messaging;
 
-import ai.iceos.contracts.messaging.NodeOutcome;
-import ai.iceos.contracts.messaging.RunCommand;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -9,29 +7,30 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
  * The emitters of messages between parent and child executions (decision 0114): run commands to
- * child executions, and a child's report to its parent's {@code workflow} node.
+ * child executions, and a child's report to its parent's {@code workflow} node. Both send the JSON
+ * text of an outbox row as it was stored.
  */
 @ApplicationScoped
 class ChildEmitters {
-  private final MutinyEmitter<RunCommand> commands;
-  private final MutinyEmitter<NodeOutcome> outcomes;
+  private final MutinyEmitter<String> commands;
+  private final MutinyEmitter<String> outcomes;
 
   ChildEmitters(
       @Channel(Channels.CHILD_COMMANDS)
           @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 256)
-          MutinyEmitter<RunCommand> commands,
+          MutinyEmitter<String> commands,
       @Channel(Channels.PARENT_OUTCOMES)
           @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 256)
-          MutinyEmitter<NodeOutcome> outcomes) {
+          MutinyEmitter<String> outcomes) {
     this.commands = commands;
     this.outcomes = outcomes;
   }
 
-  MutinyEmitter<RunCommand> commands() {
+  MutinyEmitter<String> commands() {
     return commands;
   }
 
-  MutinyEmitter<NodeOutcome> outcomes() {
+  MutinyEmitter<String> outcomes() {
     return outcomes;
   }
 }

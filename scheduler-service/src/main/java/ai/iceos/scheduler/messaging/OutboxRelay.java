@@ -1,8 +1,5 @@
 package ai.iceos.scheduler.messaging;
 
-import ai.iceos.contracts.messaging.CancelTasks;
-import ai.iceos.contracts.messaging.NodeTask;
-import ai.iceos.contracts.messaging.RunEvent;
 import ai.iceos.contracts.messaging.Topics;
 import ai.iceos.scheduler.SchedulerConfig;
 import ai.iceos.scheduler.store.CommittedRows;
@@ -45,9 +42,9 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 @ApplicationScoped
 public class OutboxRelay implements CommittedRows {
   private final OutboxStore outbox;
-  private final MutinyEmitter<NodeTask> tasks;
-  private final MutinyEmitter<RunEvent> events;
-  private final MutinyEmitter<CancelTasks> cancellations;
+  private final MutinyEmitter<String> tasks;
+  private final MutinyEmitter<String> events;
+  private final MutinyEmitter<String> cancellations;
   private final ChildEmitters children;
   private final SchedulerConfig config;
   private final Flow.Subscriber<Round> rounds;
@@ -65,13 +62,13 @@ public class OutboxRelay implements CommittedRows {
       OutboxStore outbox,
       @Channel(Channels.NODE_TASKS)
           @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
-          MutinyEmitter<NodeTask> tasks,
+          MutinyEmitter<String> tasks,
       @Channel(Channels.RUN_EVENTS)
           @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
-          MutinyEmitter<RunEvent> events,
+          MutinyEmitter<String> events,
       @Channel(Channels.TASK_CANCELLATIONS)
           @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 256)
-          MutinyEmitter<CancelTasks> cancellations,
+          MutinyEmitter<String> cancellations,
       ChildEmitters children,
       SchedulerConfig config) {
     this.outbox = outbox;
@@ -163,9 +160,10 @@ public class OutboxRelay implements CommittedRows {
   }
 
   /**
-   * Hands the rows to the producer in list order (contiguously, so one execution's rows keep their
-   * order) and completes when every one is acknowledged or failed: an acknowledged row is queued
-   * for deletion, a failed one is left in the table for the sweep.
+   * Hands the rows to the producers contiguously, each topic's rows in list order (so one
+   * execution's rows of a topic keep their order), node tasks first ({@link #tasksFirst}), and
+   * completes when every one is acknowledged or failed: an acknowledged row is queued for deletion,
+   * a failed one is left in the table for the sweep.
    */
   private Uni<Void> sendInOrder(List<OutboxRow> rows) {
     if (rows.isEmpty()) {
@@ -174,7 +172,7 @@ public class OutboxRelay implements CommittedRows {
     long t0 = System.nanoTime();
     List<Uni<Void>> sends = new ArrayList<>(rows.size());
     synchronized (this) {
-      for (OutboxRow row : rows) {
+      for (OutboxRow row : tasksFirst(rows)) {
         sends.add(
             send(row)
                 .onItem()
@@ -197,6 +195,18 @@ public class OutboxRelay implements CommittedRows {
                     "timing relay-send %s rows %.2f ms",
                     (Object) rows.size(), (System.nanoTime() - t0) / 1e6))
         .replaceWithVoid();
+  }
+
+  /**
+   * The rows with node tasks moved ahead of the others, each topic's rows keeping their order: a
+   * worker is waiting for the task of a step, nobody is waiting for its events, and the topics go
+   * through producers of their own, so only the order within a topic is kept anyway.
+   */
+  static List<OutboxRow> tasksFirst(List<OutboxRow> rows) {
+    List<OutboxRow> ordered = new ArrayList<>(rows.size());
+    rows.stream().filter(row -> Topics.NODE_TASKS.equals(row.topic())).forEach(ordered::add);
+    rows.stream().filter(row -> !Topics.NODE_TASKS.equals(row.topic())).forEach(ordered::add);
+    return ordered;
   }
 
   private void acknowledged(long id) {
@@ -242,7 +252,11 @@ public class OutboxRelay implements CommittedRows {
     deleteAcknowledged();
   }
 
-  /** Each record carries the trace context of the change that wrote it, when there was one. */
+  /**
+   * The row's payload goes out as the JSON text it was stored as (the channels' serializer writes
+   * it as UTF-8), not parsed and written again. Each record carries the trace context of the change
+   * that wrote it, when there was one.
+   */
   private Uni<Void> send(OutboxRow row) {
     var key = OutgoingKafkaRecordMetadata.<String>builder().withKey(row.key()).build();
     Metadata metadata = Metadata.of(key);
@@ -251,14 +265,14 @@ public class OutboxRelay implements CommittedRows {
       metadata = metadata.with(TracingMetadata.with(context, context));
     }
     return switch (row.topic()) {
-      case Topics.NODE_TASKS -> tasks.sendMessage(Message.of(row.task(), metadata));
-      case Topics.RUN_EVENTS -> events.sendMessage(Message.of(row.event(), metadata));
+      case Topics.NODE_TASKS -> tasks.sendMessage(Message.of(row.payload(), metadata));
+      case Topics.RUN_EVENTS -> events.sendMessage(Message.of(row.payload(), metadata));
       case Topics.TASK_CANCELLATIONS ->
-          cancellations.sendMessage(Message.of(row.cancellation(), metadata));
+          cancellations.sendMessage(Message.of(row.payload(), metadata));
       case Topics.RUN_COMMANDS ->
-          children.commands().sendMessage(Message.of(row.command(), metadata));
+          children.commands().sendMessage(Message.of(row.payload(), metadata));
       case Topics.NODE_OUTCOMES ->
-          children.outcomes().sendMessage(Message.of(row.outcome(), metadata));
+          children.outcomes().sendMessage(Message.of(row.payload(), metadata));
       default ->
           Uni.createFrom()
               .failure(new IllegalStateException("outbox row for unknown topic " + row.topic()));

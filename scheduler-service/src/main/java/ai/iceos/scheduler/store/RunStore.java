@@ -70,13 +70,11 @@ public class RunStore {
     String traceparent = TraceParent.current();
     return inTransaction(
         command.executionId(),
-        connection ->
-            RunTable.recordStart(connection, command.messageId(), command.executionId())
+        tx ->
+            RunTable.recordStart(tx.connection(), command.messageId(), command.executionId())
                 .chain(
                     fresh ->
-                        fresh
-                            ? insert(connection, command, traceparent)
-                            : Uni.createFrom().nullItem()));
+                        fresh ? insert(tx, command, traceparent) : Uni.createFrom().nullItem()));
   }
 
   public Uni<Boolean> cancel(CancelRun command) {
@@ -207,13 +205,13 @@ public class RunStore {
       String executionId, Function<RunState, Transition> change, String traceparent) {
     return inTransaction(
         executionId,
-        connection ->
-            RunTable.load(connection, executionId)
+        tx ->
+            RunTable.load(tx.connection(), executionId)
                 .chain(
                     run ->
                         run == null
                             ? Uni.createFrom().<Written>nullItem()
-                            : update(connection, executionId, run, List.of(change), traceparent)));
+                            : update(tx, executionId, run, List.of(change), traceparent)));
   }
 
   /** The caller's trace context is read here, on the caller's thread, before any hop. */
@@ -234,8 +232,8 @@ public class RunStore {
       String traceparent) {
     return inTransaction(
         executionId,
-        connection ->
-            RunTable.recordAndLoad(connection, ids, executionId)
+        tx ->
+            RunTable.recordAndLoad(tx.connection(), ids, executionId)
                 .chain(
                     loaded -> {
                       Set<UUID> fresh = loaded.fresh();
@@ -252,7 +250,7 @@ public class RunStore {
                         Log.debugf("No execution %s; message ignored", executionId);
                         return Uni.createFrom().nullItem();
                       }
-                      return update(connection, executionId, loaded.run(), todo, traceparent);
+                      return update(tx, executionId, loaded.run(), todo, traceparent);
                     }));
   }
 
@@ -267,7 +265,7 @@ public class RunStore {
    * fresh session and transaction.
    */
   private Uni<Boolean> inTransaction(
-      String executionId, Function<SqlConnection, Uni<Written>> work) {
+      String executionId, Function<PipelinedTransaction.Tx, Uni<Written>> work) {
     return order.inOrder(
         executionId,
         () ->
@@ -282,7 +280,7 @@ public class RunStore {
   }
 
   /** Completes only once the transaction committed, so its rows are durable when handed on. */
-  private Uni<Written> committed(Function<SqlConnection, Uni<Written>> work) {
+  private Uni<Written> committed(Function<PipelinedTransaction.Tx, Uni<Written>> work) {
     AtomicInteger attempts = new AtomicInteger();
     long begun = System.nanoTime();
     return Uni.createFrom()
@@ -314,16 +312,15 @@ public class RunStore {
   }
 
   /** A concurrent start of the same execution fails the insert; its retry finds the run. */
-  private Uni<Written> insert(SqlConnection connection, StartRun command, String traceparent) {
+  private Uni<Written> insert(PipelinedTransaction.Tx tx, StartRun command, String traceparent) {
     Transition started = RunTransitions.start(command, clock.instant());
     RunState initial = started.state();
     return cache
-        .settle(connection, initial, started)
+        .settle(tx.connection(), initial, started)
         .chain(
             transition -> {
               List<OutboxRow> rows = OutboxStore.rowsOf(List.of(transition), traceparent);
-              return RunTable.insert(
-                      connection, transition.state(), clock.instant(), rows, traceparent)
+              return RunTable.insert(tx, transition.state(), clock.instant(), rows, traceparent)
                   .map(
                       ids ->
                           new Written(
@@ -339,7 +336,7 @@ public class RunStore {
    * transition's messages in one version-checked statement.
    */
   private Uni<Written> update(
-      SqlConnection connection,
+      PipelinedTransaction.Tx tx,
       String executionId,
       RunTable.StoredRun run,
       List<Function<RunState, Transition>> changes,
@@ -347,7 +344,7 @@ public class RunStore {
     RunState before = run.state();
     Uni<List<Transition>> folded = Uni.createFrom().item(List.of());
     for (Function<RunState, Transition> change : changes) {
-      folded = folded.chain(done -> settleNext(connection, before, done, change));
+      folded = folded.chain(done -> settleNext(tx.connection(), before, done, change));
     }
     return folded.chain(
         transitions -> {
@@ -357,7 +354,7 @@ public class RunStore {
           RunState after = transitions.getLast().state();
           List<OutboxRow> rows = OutboxStore.rowsOf(transitions, traceparent);
           return RunTable.update(
-                  connection, executionId, run.version(), after, clock.instant(), rows, traceparent)
+                  tx, executionId, run.version(), after, clock.instant(), rows, traceparent)
               .map(
                   ids ->
                       new Written(

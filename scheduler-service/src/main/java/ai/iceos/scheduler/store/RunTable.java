@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -53,13 +54,25 @@ final class RunTable {
           + " AS o(topic, record_key, payload, n) WHERE EXISTS (SELECT 1 FROM guard)"
           + " ORDER BY o.n RETURNING id)";
 
+  /**
+   * The ids of the outbox rows written, or, when {@code guard} wrote nothing (the run changed
+   * meanwhile, or a start found it existing), a failure of the statement (SQLSTATE {@value
+   * #VERSION_CONFLICT}), so that the COMMIT sent right behind it rolls back (decision 0120).
+   */
+  private static final String IDS_OR_CONFLICT =
+      " SELECT CASE WHEN (SELECT count(*) FROM guard) = 1"
+          + " THEN array(SELECT id FROM written ORDER BY id)"
+          + " ELSE scheduler.version_conflict($9) END AS ids";
+
+  /** Raised by {@code scheduler.version_conflict} (migration V4). */
+  static final String VERSION_CONFLICT = "IC409";
+
   private static final String UPDATE =
       "WITH guard AS (UPDATE scheduler.run SET status = $5, state = cast($6::text AS json),"
           + " version = version + 1, next_retry_at = $7, updated_at = $8"
           + " WHERE execution_id = $9 AND version = $10 RETURNING version), "
           + WRITE_OUTBOX
-          + " SELECT (SELECT count(*) FROM guard) AS stored,"
-          + " array(SELECT id FROM written ORDER BY id) AS ids";
+          + IDS_OR_CONFLICT;
 
   private static final String INSERT =
       "WITH guard AS (INSERT INTO scheduler.run"
@@ -67,8 +80,7 @@ final class RunTable {
           + " updated_at) VALUES ($9, $10, $11, $5, cast($6::text AS json), 0, $7, $8)"
           + " ON CONFLICT (execution_id) DO NOTHING RETURNING version), "
           + WRITE_OUTBOX
-          + " SELECT (SELECT count(*) FROM guard) AS stored,"
-          + " array(SELECT id FROM written ORDER BY id) AS ids";
+          + IDS_OR_CONFLICT;
 
   private RunTable() {}
 
@@ -118,12 +130,13 @@ final class RunTable {
   }
 
   /**
-   * Replaces the run's state if it still has {@code before}'s version and writes the outbox rows;
-   * answers their ids. Fails with {@link VersionConflict} (nothing written) when another
-   * transaction changed the run meanwhile.
+   * Replaces the run's state if it still has {@code before}'s version and writes the outbox rows,
+   * with the transaction's COMMIT sent right behind; answers their ids. Fails with {@link
+   * VersionConflict} (nothing written, the transaction rolled back) when another transaction
+   * changed the run meanwhile.
    */
   static Uni<List<Long>> update(
-      SqlConnection connection,
+      PipelinedTransaction.Tx tx,
       String executionId,
       long version,
       RunState after,
@@ -133,15 +146,16 @@ final class RunTable {
     Tuple params = outboxParams(rows, traceparent);
     stateParams(params, after).addOffsetDateTime(timestamp(now));
     params.addString(executionId).addLong(version);
-    return write(connection, UPDATE, params, executionId);
+    return write(tx, UPDATE, params, executionId);
   }
 
   /**
-   * Inserts a new run and writes the outbox rows; answers their ids. Fails with {@link
-   * VersionConflict} when a run with this id exists already (a concurrent start).
+   * Inserts a new run and writes the outbox rows, with the transaction's COMMIT sent right behind;
+   * answers their ids. Fails with {@link VersionConflict} (the transaction rolled back) when a run
+   * with this id exists already (a concurrent start).
    */
   static Uni<List<Long>> insert(
-      SqlConnection connection,
+      PipelinedTransaction.Tx tx,
       RunState state,
       Instant now,
       List<OutboxRow> rows,
@@ -149,22 +163,19 @@ final class RunTable {
     Tuple params = outboxParams(rows, traceparent);
     stateParams(params, state).addOffsetDateTime(timestamp(now));
     params.addString(state.executionId()).addString(state.orgId()).addString(state.blueprintId());
-    return write(connection, INSERT, params, state.executionId());
+    return write(tx, INSERT, params, state.executionId());
   }
 
   private static Uni<List<Long>> write(
-      SqlConnection connection, String sql, Tuple params, String executionId) {
-    return connection
-        .preparedQuery(sql)
-        .execute(params)
-        .map(
-            result -> {
-              Row row = result.iterator().next();
-              if (row.getLong("stored") != 1) {
-                throw new VersionConflict(executionId);
-              }
-              return List.of(row.getArrayOfLongs("ids"));
-            });
+      PipelinedTransaction.Tx tx, String sql, Tuple params, String executionId) {
+    return tx.commitBehind(tx.connection().preparedQuery(sql).execute(params))
+        .onFailure(RunTable::isVersionConflict)
+        .transform(failure -> new VersionConflict(executionId))
+        .map(result -> List.of(result.iterator().next().getArrayOfLongs("ids")));
+  }
+
+  private static boolean isVersionConflict(Throwable failure) {
+    return failure instanceof PgException pg && VERSION_CONFLICT.equals(pg.getSqlState());
   }
 
   private static Tuple outboxParams(List<OutboxRow> rows, String traceparent) {

@@ -114,8 +114,8 @@ class RunStoreIT {
     Uni<Object> failed =
         PipelinedTransaction.run(
             pool,
-            connection ->
-                connection
+            tx ->
+                tx.connection()
                     .preparedQuery("INSERT INTO scheduler.applied_message (message_id) VALUES ($1)")
                     .execute(Tuple.of(id))
                     .chain(() -> Uni.createFrom().failure(new IllegalStateException("failed"))));
@@ -124,6 +124,64 @@ class RunStoreIT {
     assertThat(
             queryLong("SELECT count(*) FROM scheduler.applied_message WHERE message_id = $1", id))
         .isZero();
+  }
+
+  @Test
+  void shouldRollBackTheLedgerRowsWhenAWriteWithCommitPipelinedFindsTheRunChanged() {
+    String execution = "store-it-" + UUID.randomUUID();
+    assertThat(runs.start(startRun(execution)).await().atMost(WAIT)).isTrue();
+    UUID id = UUID.randomUUID();
+
+    Uni<List<Long>> stale = recordAndWrite(execution, id, 7); // another writer's version
+
+    assertThatThrownBy(() -> stale.await().atMost(WAIT)).isInstanceOf(VersionConflict.class);
+    // COMMIT was already on its way behind the write: the failed write made it a rollback.
+    assertThat(
+            queryLong("SELECT count(*) FROM scheduler.applied_message WHERE message_id = $1", id))
+        .isZero();
+    assertThat(queryLong("SELECT count(*) FROM scheduler.outbox WHERE record_key = $1", execution))
+        .isZero();
+    assertThat(queryLong("SELECT version FROM scheduler.run WHERE execution_id = $1", execution))
+        .isZero();
+  }
+
+  @Test
+  void shouldCommitTheLedgerRowsAndTheWriteWithCommitPipelinedBehindIt() {
+    String execution = "store-it-" + UUID.randomUUID();
+    assertThat(runs.start(startRun(execution)).await().atMost(WAIT)).isTrue();
+    UUID id = UUID.randomUUID();
+
+    List<Long> ids = recordAndWrite(execution, id, 0).await().atMost(WAIT);
+
+    assertThat(ids).hasSize(1);
+    assertThat(
+            queryLong("SELECT count(*) FROM scheduler.applied_message WHERE message_id = $1", id))
+        .isEqualTo(1);
+    assertThat(queryLong("SELECT version FROM scheduler.run WHERE execution_id = $1", execution))
+        .isEqualTo(1);
+  }
+
+  /**
+   * One unit as the store runs it: the ledger insert with the load, then the version-checked write
+   * of one outbox row with COMMIT pipelined behind it, checked against the loaded version plus
+   * {@code versionOffset}.
+   */
+  private Uni<List<Long>> recordAndWrite(String execution, UUID id, long versionOffset) {
+    OutboxRow row = new OutboxRow(0, "iceos.test-pipelined", execution, "{}", null);
+    return PipelinedTransaction.run(
+        pool,
+        tx ->
+            RunTable.recordAndLoad(tx.connection(), List.of(id), execution)
+                .chain(
+                    loaded ->
+                        RunTable.update(
+                            tx,
+                            execution,
+                            loaded.run().version() + versionOffset,
+                            loaded.run().state(),
+                            Instant.now(),
+                            List.of(row),
+                            null)));
   }
 
   @Test
