@@ -37,15 +37,21 @@ final class ExecutionRows {
    * Locks the row; the view is read only when its {@code last_sequence} is not $2 (the one whose
    * view the caller has).
    */
-  static final String LOCK =
-      "select last_sequence, case when last_sequence = $2 then null else cast(view as text) end,"
-          + " blueprint_id, revision from blueprint.execution where id = $1 for update";
+  static final String LOCK = lock(2);
 
   static final String FOLD =
       "update blueprint.execution set view = cast(cast($2 as text) as jsonb), status = $3,"
           + " last_sequence = $4, started_at = $5, finished_at = $6 where id = $1";
 
   private ExecutionRows() {}
+
+  /** {@link #LOCK} with the caller's {@code last_sequence} as parameter {@code $n}. */
+  static String lock(int n) {
+    return "select last_sequence, case when last_sequence = $"
+        + n
+        + " then null else cast(view as text) end, blueprint_id, revision"
+        + " from blueprint.execution where id = $1 for update";
+  }
 
   static Tuple pending(StoredExecution execution, String idempotencyKey) {
     return Tuple.tuple(

@@ -16,18 +16,21 @@ import java.util.UUID;
 public class ExecutionStore {
   private final Sessions sessions;
   private final Pool pool;
+  private final FoldedViews views;
   private final InstantSource clock;
 
-  ExecutionStore(Sessions sessions, Pool pool, InstantSource clock) {
+  ExecutionStore(Sessions sessions, Pool pool, FoldedViews views, InstantSource clock) {
     this.sessions = sessions;
     this.pool = pool;
+    this.views = views;
     this.clock = clock;
   }
 
   /**
    * Stores a new pending execution, unless the org already has one with the same idempotency key:
    * then that one is returned instead. One autocommitted statement on the reactive pool (decision
-   * 0123); a concurrent start with the same key waits for the first and then finds it.
+   * 0123); a concurrent start with the same key waits for the first and then finds it. The new view
+   * is remembered, so that folding the first events does not read it back.
    */
   public Uni<StoredExecution> create(StoredExecution execution, String idempotencyKey) {
     return pool.preparedQuery(ExecutionRows.INSERT)
@@ -35,8 +38,13 @@ public class ExecutionStore {
         .chain(
             rows ->
                 rows.rowCount() == 1
-                    ? Uni.createFrom().item(execution)
+                    ? Uni.createFrom().item(remembered(execution))
                     : storedInstead(execution, idempotencyKey));
+  }
+
+  private StoredExecution remembered(StoredExecution execution) {
+    views.written(execution.id(), new FoldedViews.Folded(0, execution.view()));
+    return execution;
   }
 
   private Uni<StoredExecution> storedInstead(StoredExecution execution, String key) {

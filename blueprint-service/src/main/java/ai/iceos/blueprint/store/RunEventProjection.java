@@ -3,9 +3,8 @@ package ai.iceos.blueprint.store;
 import ai.iceos.blueprint.execution.ExecutionView;
 import ai.iceos.blueprint.execution.ExecutionViewProjector;
 import ai.iceos.blueprint.execution.NestedNodes;
+import ai.iceos.blueprint.store.FoldedViews.Folded;
 import ai.iceos.contracts.messaging.RunEvent;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -13,7 +12,6 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,23 +33,17 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class RunEventProjection {
-  private static final long MAX_VIEWS = 20_000;
-  private static final Duration VIEW_IDLE = Duration.ofMinutes(2);
-
   private final Pool pool;
   private final CompiledRevisions plans;
-  private final Cache<UUID, Folded> views =
-      Caffeine.newBuilder().maximumSize(MAX_VIEWS).expireAfterAccess(VIEW_IDLE).build();
-
-  /** The view of an execution with every event up to {@code lastSequence} folded in. */
-  private record Folded(long lastSequence, ExecutionView view) {}
+  private final FoldedViews views;
 
   /** A locked execution row; {@code view} is null when it is the one this replica last wrote. */
   private record Locked(long lastSequence, ExecutionView view, UUID blueprintId, long revision) {}
 
-  RunEventProjection(Pool pool, CompiledRevisions plans) {
+  RunEventProjection(Pool pool, CompiledRevisions plans, FoldedViews views) {
     this.pool = pool;
     this.plans = plans;
+    this.views = views;
   }
 
   /**
@@ -84,25 +76,26 @@ public class RunEventProjection {
     Map<Long, RunEvent> batch = new TreeMap<>();
     events.forEach(event -> batch.putIfAbsent(event.sequence(), event));
     return pool.withTransaction(connection -> apply(connection, id.get(), batch))
-        .invoke(folded -> folded.ifPresent(f -> views.put(id.get(), f)))
+        .invoke(folded -> folded.ifPresent(f -> views.written(id.get(), f)))
         .map(folded -> folded.map(Folded::view));
   }
 
   private Uni<Optional<Folded>> apply(
       SqlConnection connection, UUID id, Map<Long, RunEvent> batch) {
-    Folded cached = views.getIfPresent(id);
-    Uni<RowSet<Row>> inserted = RunEventRows.insert(connection, id, batch.values());
-    Uni<Optional<Locked>> locked = lock(connection, id, cached);
+    Folded cached = views.lastWritten(id);
+    Uni<Optional<Locked>> locked =
+        RunEventRows.insertAndLock(connection, id, batch.values(), known(cached))
+            .map(RunEventProjection::locked);
     Uni<Map<Long, RunEvent>> stored =
         RunEventRows.storedAfterApplied(connection, id, batch.values());
     return Uni.combine()
         .all()
-        .unis(inserted, locked, stored)
+        .unis(locked, stored)
         .asTuple()
         .chain(
             found ->
-                found.getItem2().isPresent()
-                    ? fold(connection, id, found.getItem2().get(), cached, batch, found.getItem3())
+                found.getItem1().isPresent()
+                    ? fold(connection, id, found.getItem1().get(), cached, batch, found.getItem2())
                     : asChild(connection, id, batch));
   }
 
@@ -123,13 +116,19 @@ public class RunEventProjection {
   }
 
   private static Uni<Optional<Locked>> lock(SqlConnection connection, UUID id, Folded cached) {
-    long known = cached == null ? -1 : cached.lastSequence();
     return connection
         .preparedQuery(ExecutionRows.LOCK)
-        .execute(Tuple.of(id, known))
-        .map(
-            rows ->
-                rows.size() == 0 ? Optional.empty() : Optional.of(locked(rows.iterator().next())));
+        .execute(Tuple.of(id, known(cached)))
+        .map(RunEventProjection::locked);
+  }
+
+  /** The {@code last_sequence} whose view this replica has, or -1 (no row has that). */
+  private static long known(Folded cached) {
+    return cached == null ? -1 : cached.lastSequence();
+  }
+
+  private static Optional<Locked> locked(RowSet<Row> rows) {
+    return rows.size() == 0 ? Optional.empty() : Optional.of(locked(rows.iterator().next()));
   }
 
   private static Locked locked(Row row) {

@@ -30,6 +30,9 @@ final class RunEventRows {
           + " as e(sequence, message_id, event_type, node_id, data, timestamp, n) order by e.n"
           + " on conflict (execution_id, sequence) do nothing";
 
+  private static final String INSERT_AND_LOCK =
+      "with inserted as (" + INSERT + ") " + ExecutionRows.lock(8);
+
   /**
    * The stored events after the last applied one that are not copies of the batch's own messages:
    * events that arrived early in an earlier batch, and any sequence stored with other content. Sent
@@ -52,8 +55,14 @@ final class RunEventRows {
     }
   }
 
-  /** Stores the events (sorted by sequence, one per sequence) of one execution. */
-  static Uni<RowSet<Row>> insert(SqlConnection connection, UUID id, Collection<RunEvent> events) {
+  /**
+   * Stores the events (sorted by sequence, one per sequence) of one execution and then locks its
+   * row, in one statement: the row as {@link ExecutionRows#LOCK} reads it, none when unknown.
+   *
+   * @param known the {@code last_sequence} whose view the caller has, or -1
+   */
+  static Uni<RowSet<Row>> insertAndLock(
+      SqlConnection connection, UUID id, Collection<RunEvent> events, long known) {
     int n = events.size();
     Long[] sequences = new Long[n];
     UUID[] messageIds = new UUID[n];
@@ -72,8 +81,10 @@ final class RunEventRows {
       i++;
     }
     return connection
-        .preparedQuery(INSERT)
-        .execute(Tuple.tuple(List.of(id, sequences, messageIds, types, nodeIds, data, timestamps)));
+        .preparedQuery(INSERT_AND_LOCK)
+        .execute(
+            Tuple.tuple(
+                List.of(id, sequences, messageIds, types, nodeIds, data, timestamps, known)));
   }
 
   /** See {@link #STORED_AFTER_APPLIED}; by sequence. */

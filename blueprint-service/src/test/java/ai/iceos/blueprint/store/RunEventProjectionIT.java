@@ -92,7 +92,7 @@ class RunEventProjectionIT {
     // given: this replica folded 1, another one 2
     UUID id = pendingExecution();
     await(projection.append(started(id)));
-    RunEventProjection otherReplica = new RunEventProjection(pool, plans);
+    RunEventProjection otherReplica = new RunEventProjection(pool, plans, new FoldedViews());
     await(otherReplica.append(nodeStarted(id, 2, "a")));
 
     // when
