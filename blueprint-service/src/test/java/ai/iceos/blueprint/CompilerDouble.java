@@ -87,6 +87,26 @@ public final class CompilerDouble {
     return response.join();
   }
 
+  /**
+   * Replaces the blueprint's document under {@code lock} and compiles the new revision to {@code
+   * plan}; returns the PUT response.
+   */
+  public static Response replaceCompiled(String token, String id, String lock, ExecutionPlan plan) {
+    String marker = UUID.randomUUID().toString();
+    CompletableFuture<Response> response =
+        CompletableFuture.supplyAsync(
+            () ->
+                given()
+                    .header("Authorization", Tokens.bearer(token))
+                    .header("X-Version-Lock", lock)
+                    .contentType("application/json")
+                    .body(document(marker))
+                    .put("/api/v1/blueprints/" + id)
+                    .andReturn());
+    compile(awaitCommand(marker), plan);
+    return response.join();
+  }
+
   /** A plan whose estimate averages $0.25. */
   public static ExecutionPlan costlyPlan() {
     return Plans.costing(250_000);

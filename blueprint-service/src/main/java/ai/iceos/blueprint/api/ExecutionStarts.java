@@ -7,10 +7,14 @@ import ai.iceos.blueprint.execution.InputsValidator;
 import ai.iceos.blueprint.execution.StartExecutionRequest;
 import ai.iceos.blueprint.messaging.RunCommandPublisher;
 import ai.iceos.blueprint.store.BlueprintStatus;
-import ai.iceos.blueprint.store.BlueprintStore;
+import ai.iceos.blueprint.store.CompiledRevisions;
+import ai.iceos.blueprint.store.CompiledRevisions.CompiledPlan;
 import ai.iceos.blueprint.store.ExecutionStore;
-import ai.iceos.blueprint.store.PolicyStore;
-import ai.iceos.blueprint.store.StoredBlueprint;
+import ai.iceos.blueprint.store.StartLookups;
+import ai.iceos.blueprint.store.StartLookups.Found;
+import ai.iceos.blueprint.store.StartLookups.NoBlueprint;
+import ai.iceos.blueprint.store.StartLookups.NoRevision;
+import ai.iceos.blueprint.store.StartLookups.StartLookup;
 import ai.iceos.blueprint.store.StoredExecution;
 import ai.iceos.blueprint.store.WorkflowPlans;
 import ai.iceos.contracts.blueprint.Violation;
@@ -32,29 +36,29 @@ import java.util.UUID;
  */
 @ApplicationScoped
 class ExecutionStarts {
-  private final BlueprintStore blueprints;
+  private final StartLookups lookups;
+  private final CompiledRevisions revisions;
   private final ExecutionStore executions;
-  private final PolicyStore policies;
   private final RunCommandPublisher commands;
   private final BlueprintServiceConfig config;
   private final InstantSource clock;
   private final WorkflowPlans workflows;
 
   ExecutionStarts(
-      BlueprintStore blueprints,
+      StartLookups lookups,
+      CompiledRevisions revisions,
       ExecutionStore executions,
-      PolicyStore policies,
       RunCommandPublisher commands,
       BlueprintServiceConfig config,
       InstantSource clock,
       WorkflowPlans workflows) {
-    this.workflows = workflows;
-    this.blueprints = blueprints;
+    this.lookups = lookups;
+    this.revisions = revisions;
     this.executions = executions;
-    this.policies = policies;
     this.commands = commands;
     this.config = config;
     this.clock = clock;
+    this.workflows = workflows;
   }
 
   Uni<StoredExecution> start(String org, StartExecutionRequest request, String idempotencyKey) {
@@ -70,33 +74,40 @@ class ExecutionStarts {
                     : startNew(org, request, idempotencyKey));
   }
 
+  /** The revision to run and its plan, once checked (decision 0123: no document is read). */
+  private record Runnable(Found revision, CompiledPlan compiled) {}
+
   private Uni<StoredExecution> startNew(
       String org, StartExecutionRequest request, String idempotencyKey) {
     UUID blueprintId =
         Ids.parse(request.blueprintId())
             .orElseThrow(() -> Ids.notFound("blueprint", request.blueprintId()));
-    return Uni.combine()
-        .all()
-        .unis(revision(org, blueprintId, request.versionLock()), policies.of(org))
-        .asTuple()
+    return lookups
+        .find(org, blueprintId, request.versionLock())
+        .chain(found -> runnable(found, blueprintId, request))
         .chain(
-            found -> {
-              StoredBlueprint blueprint = found.getItem1();
-              ExecutionPlan plan = runnablePlan(blueprint, request, found.getItem2());
-              return workflows
-                  .resolve(org, plan)
-                  .map(ExecutionStarts::requireResolved)
-                  .chain(
-                      resolved ->
-                          executions
-                              .create(newExecution(org, blueprint, plan, request), idempotencyKey)
-                              .invoke(
-                                  stored ->
-                                      Log.infof(
-                                          "Execution %s of blueprint %s revision %d pending",
-                                          stored.id(), stored.blueprintId(), stored.revision()))
-                              .chain(stored -> send(stored, plan, resolved)));
-            });
+            run ->
+                workflows
+                    .resolve(org, run.compiled().workflowRefs())
+                    .map(ExecutionStarts::requireResolved)
+                    .chain(resolved -> store(org, run, request, idempotencyKey, resolved)));
+  }
+
+  private Uni<StoredExecution> store(
+      String org,
+      Runnable run,
+      StartExecutionRequest request,
+      String idempotencyKey,
+      Map<String, PinnedPlan> resolved) {
+    ExecutionPlan plan = run.compiled().plan();
+    return executions
+        .create(newExecution(org, run.revision(), plan, request), idempotencyKey)
+        .invoke(
+            stored ->
+                Log.infof(
+                    "Execution %s of blueprint %s revision %d pending",
+                    stored.id(), stored.blueprintId(), stored.revision()))
+        .chain(stored -> send(stored, plan, resolved));
   }
 
   /**
@@ -114,72 +125,71 @@ class ExecutionStarts {
     return resolution.plans();
   }
 
-  private Uni<StoredBlueprint> revision(String org, UUID id, String versionLock) {
-    return blueprints
-        .find(org, id)
-        .map(found -> found.orElseThrow(() -> Ids.notFound("blueprint", id.toString())))
-        .chain(
-            current ->
-                versionLock == null || versionLock.equals(current.versionLock())
-                    ? Uni.createFrom().item(current)
-                    : blueprints
-                        .findRevision(org, id, versionLock)
-                        .map(
-                            found ->
-                                found.orElseThrow(
-                                    () ->
-                                        new ProblemException(
-                                            ProblemType.VERSION_CONFLICT,
-                                            "Blueprint "
-                                                + id
-                                                + " has no revision with version_lock '"
-                                                + versionLock
-                                                + "'."))));
-  }
-
   /**
    * The plan to run, once the revision is compiled, the inputs valid and the estimate within the
    * tightest budget that applies (the request's, the blueprint's {@code limits.budget_usd}, the
    * org's).
    */
-  private static ExecutionPlan runnablePlan(
-      StoredBlueprint blueprint, StartExecutionRequest req, OrgPolicy policy) {
-    if (blueprint.status() != BlueprintStatus.COMPILED || blueprint.plan() == null) {
-      throw new ProblemException(
-          ProblemType.NOT_COMPILED,
-          "Blueprint "
-              + blueprint.id()
-              + " is "
-              + blueprint.status().wireName()
-              + "; only a compiled blueprint can run.");
+  private Uni<Runnable> runnable(StartLookup lookup, UUID id, StartExecutionRequest req) {
+    Found found =
+        switch (lookup) {
+          case NoBlueprint none -> throw Ids.notFound("blueprint", id.toString());
+          case NoRevision none ->
+              throw new ProblemException(
+                  ProblemType.VERSION_CONFLICT,
+                  "Blueprint "
+                      + id
+                      + " has no revision with version_lock '"
+                      + req.versionLock()
+                      + "'.");
+          case Found revision -> revision;
+        };
+    if (found.status() != BlueprintStatus.COMPILED) {
+      throw notCompiled(found);
     }
-    ExecutionPlan plan = blueprint.plan();
+    return revisions
+        .of(id, found.revision())
+        .map(compiled -> new Runnable(found, compiled.orElseThrow(() -> notCompiled(found))))
+        .invoke(run -> requireRunnable(run.compiled().plan(), req, found.policy()));
+  }
+
+  private static ProblemException notCompiled(Found found) {
+    return new ProblemException(
+        ProblemType.NOT_COMPILED,
+        "Blueprint "
+            + found.blueprintId()
+            + " is "
+            + found.status().wireName()
+            + "; only a compiled blueprint can run.");
+  }
+
+  private static void requireRunnable(
+      ExecutionPlan plan, StartExecutionRequest req, OrgPolicy policy) {
     List<Violation> problems = InputsValidator.validate(plan.inputsSchema(), req.inputs());
     if (!problems.isEmpty()) {
       throw ProblemException.invalid(ProblemType.INVALID_INPUTS, problems);
     }
     Budgets.requireWithin(
         plan, req.options().budgetUsd(), plan.limits().budgetUsd(), policy.budgetUsd());
-    return plan;
   }
 
   private StoredExecution newExecution(
-      String org, StoredBlueprint blueprint, ExecutionPlan plan, StartExecutionRequest request) {
+      String org, Found revision, ExecutionPlan plan, StartExecutionRequest request) {
     UUID id = UUID.randomUUID();
     ExecutionView view =
         ExecutionView.initial(
             id.toString(),
-            blueprint.id().toString(),
-            blueprint.versionLock(),
+            revision.blueprintId().toString(),
+            revision.versionLock(),
             request.inputs(),
             plan,
             clock.instant());
     return new StoredExecution(
         id,
         org,
-        blueprint.id(),
-        blueprint.revision(),
-        blueprint.versionLock(),
+        revision.blueprintId(),
+        revision.revision(),
+        revision.versionLock(),
         request.inputs(),
         request.options(),
         view);
@@ -189,16 +199,16 @@ class ExecutionStarts {
     if (existing.view().status() != ExecutionStatus.PENDING) {
       return Uni.createFrom().item(existing);
     }
-    return blueprints
-        .plan(existing.blueprintId(), existing.revision())
+    return revisions
+        .of(existing.blueprintId(), existing.revision())
         .chain(
             plan -> plan.isEmpty() ? Uni.createFrom().item(existing) : send(existing, plan.get()));
   }
 
-  private Uni<StoredExecution> send(StoredExecution execution, ExecutionPlan plan) {
+  private Uni<StoredExecution> send(StoredExecution execution, CompiledPlan compiled) {
     return workflows
-        .resolve(execution.orgId(), plan)
-        .chain(resolution -> send(execution, plan, resolution.plans()));
+        .resolve(execution.orgId(), compiled.workflowRefs())
+        .chain(resolution -> send(execution, compiled.plan(), resolution.plans()));
   }
 
   /** Sent after the row is committed; if it fails, the overdue re-sender tries again. */

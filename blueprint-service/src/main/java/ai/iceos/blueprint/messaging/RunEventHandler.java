@@ -1,7 +1,7 @@
 package ai.iceos.blueprint.messaging;
 
 import ai.iceos.blueprint.execution.ExecutionView;
-import ai.iceos.blueprint.store.ExecutionStore;
+import ai.iceos.blueprint.store.RunEventProjection;
 import ai.iceos.blueprint.waiting.WaitKeys;
 import ai.iceos.blueprint.waiting.Wakeups;
 import ai.iceos.contracts.messaging.RunEvent;
@@ -28,10 +28,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  */
 @ApplicationScoped
 class RunEventHandler {
-  private final ExecutionStore executions;
+  private final RunEventProjection executions;
   private final Wakeups wakeups;
 
-  RunEventHandler(ExecutionStore executions, Wakeups wakeups) {
+  RunEventHandler(RunEventProjection executions, Wakeups wakeups) {
     this.executions = executions;
     this.wakeups = wakeups;
   }

@@ -1,6 +1,5 @@
 package ai.iceos.blueprint.store;
 
-import ai.iceos.blueprint.execution.ExecutionStatus;
 import ai.iceos.blueprint.execution.ExecutionView;
 import ai.iceos.contracts.messaging.RunOptions;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
@@ -15,8 +14,9 @@ import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * One execution, with its public view as folded so far. {@code lastSequence} is the last run event
- * folded into the view; the fold locks the row, so events of one execution are folded one
- * transaction at a time. Updates write only the changed columns.
+ * folded into the view. Rows are inserted and folded by {@link ExecutionStore#create} and {@link
+ * RunEventProjection} on the reactive pool (decision 0123); the entity serves the reads and the
+ * re-sender's updates, which write only the changed columns.
  */
 @Entity
 @Table(name = "execution", schema = "blueprint")
@@ -67,36 +67,8 @@ public class ExecutionEntity extends PanacheEntityBase {
   @Column(name = "finished_at")
   public OffsetDateTime finishedAt;
 
-  /** A new pending execution, its StartRun due now. */
-  static ExecutionEntity pending(StoredExecution execution, String idempotencyKey) {
-    ExecutionEntity entity = new ExecutionEntity();
-    entity.id = execution.id();
-    entity.orgId = execution.orgId();
-    entity.blueprintId = execution.blueprintId();
-    entity.revision = execution.revision();
-    entity.versionLock = execution.versionLock();
-    entity.status = ExecutionStatus.PENDING.wireName();
-    entity.inputs = JsonColumns.write(execution.inputs());
-    entity.options = JsonColumns.write(execution.options());
-    entity.view = JsonColumns.write(execution.view());
-    entity.idempotencyKey = idempotencyKey;
-    entity.lastSequence = 0;
-    entity.createdAt = JsonColumns.at(execution.view().createdAt());
-    entity.startRequestedAt = entity.createdAt;
-    return entity;
-  }
-
   ExecutionView toView() {
     return JsonColumns.read(view, ExecutionView.class);
-  }
-
-  /** Replaces the view with {@code folded}, which includes every event up to {@code last}. */
-  void fold(ExecutionView folded, long last) {
-    view = JsonColumns.write(folded);
-    status = folded.status().wireName();
-    lastSequence = last;
-    startedAt = JsonColumns.at(folded.startedAt());
-    finishedAt = JsonColumns.at(folded.finishedAt());
   }
 
   StoredExecution toStored() {

@@ -42,7 +42,15 @@ public class WorkflowPlans {
   }
 
   public Uni<Resolution> resolve(String orgId, ExecutionPlan plan) {
-    Deque<String> pending = new ArrayDeque<>(refsOf(plan));
+    return resolve(orgId, refsOf(plan));
+  }
+
+  /** {@link #resolve(String, ExecutionPlan)} for a plan's refs already collected. */
+  public Uni<Resolution> resolve(String orgId, java.util.Collection<String> refs) {
+    if (refs.isEmpty()) {
+      return Uni.createFrom().item(new Resolution(Map.of(), List.of()));
+    }
+    Deque<String> pending = new ArrayDeque<>(refs);
     return next(orgId, pending, new LinkedHashMap<>(), new java.util.ArrayList<>());
   }
 

@@ -253,6 +253,54 @@ class ExecutionFlowIT {
   }
 
   @Test
+  void shouldStartTheRevisionTheVersionLockNamesAnd409ForALockItNeverHad() {
+    // given: revision 1 compiled, then replaced by a compiled revision 2
+    Response created = CompilerDouble.createCompiled(Tokens.ACME, CompilerDouble.plan(null));
+    String blueprintId = created.jsonPath().getString("id");
+    String firstLock = created.jsonPath().getString("version_lock");
+    String secondLock =
+        CompilerDouble.replaceCompiled(
+                Tokens.ACME, blueprintId, firstLock, CompilerDouble.plan(null))
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("version_lock");
+
+    // when
+    String pinned =
+        start("{\"blueprint_id\":\"" + blueprintId + "\",\"version_lock\":\"" + firstLock + "\"}");
+    String current = start("{\"blueprint_id\":\"" + blueprintId + "\"}");
+
+    // then
+    assertThat(startRunLock(pinned)).isEqualTo(firstLock);
+    assertThat(startRunLock(current)).isEqualTo(secondLock);
+    api().get("/api/v1/executions/" + pinned).then().body("version_lock", equalTo(firstLock));
+    api()
+        .body("{\"blueprint_id\":\"" + blueprintId + "\",\"version_lock\":\"never\"}")
+        .post("/api/v1/executions")
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .body("type", equalTo("https://iceos.ai/problems/version-conflict"));
+  }
+
+  private static String start(String body) {
+    return api()
+        .body(body)
+        .post("/api/v1/executions")
+        .then()
+        .statusCode(202)
+        .extract()
+        .path("execution_id");
+  }
+
+  private static String startRunLock(String executionId) {
+    return TestKafka.awaitRecord(Topics.RUN_COMMANDS, r -> executionId.equals(r.key()))
+        .path("version_lock")
+        .asText();
+  }
+
+  @Test
   void shouldShowNestedNodesWithTheirPlannedTypeAndAWaitedNodeAsStarted() {
     // given
     String blueprintId =
