@@ -180,7 +180,22 @@ class BudgetBatchIT {
     var store = new BudgetStore(pool);
     store.put(org, 5_000, BudgetPeriod.TOTAL).await().atMost(WAIT);
 
-    store.reserve(List.of(org), 1_000).subscribe().with(ignored -> {}).cancel();
+    // The budget row stays locked until the caller has gone, so the reservation's answer surely
+    // arrives after the cancellation (without the lock a fast database could answer first, and a
+    // caller that got its reservation owns it).
+    var locker = pool.getConnection().await().atMost(WAIT);
+    try {
+      locker.query("BEGIN").execute().await().atMost(WAIT);
+      locker
+          .preparedQuery("SELECT 1 FROM gateway.budget WHERE scope = $1 FOR UPDATE")
+          .execute(Tuple.of(org))
+          .await()
+          .atMost(WAIT);
+      store.reserve(List.of(org), 1_000).subscribe().with(ignored -> {}).cancel();
+      locker.query("COMMIT").execute().await().atMost(WAIT);
+    } finally {
+      locker.close().await().atMost(WAIT);
+    }
 
     await()
         .atMost(WAIT)
