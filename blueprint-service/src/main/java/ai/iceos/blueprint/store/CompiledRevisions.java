@@ -1,7 +1,5 @@
 package ai.iceos.blueprint.store;
 
-import ai.iceos.blueprint.document.WorkflowRefs;
-import ai.iceos.contracts.json.IceosJson;
 import ai.iceos.contracts.plan.ExecutionPlan;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -41,8 +39,7 @@ public class CompiledRevisions {
     }
 
     static CompiledPlan of(ExecutionPlan plan) {
-      return new CompiledPlan(
-          plan, List.copyOf(WorkflowRefs.in(IceosJson.mapper().valueToTree(plan))));
+      return new CompiledPlan(plan, List.copyOf(WorkflowPlans.refsOf(plan)));
     }
   }
 

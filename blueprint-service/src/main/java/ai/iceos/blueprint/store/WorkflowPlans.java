@@ -7,11 +7,14 @@ import ai.iceos.contracts.plan.PinnedPlan;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Resolves every {@code workflow_ref} reachable from a plan (transitively: the referenced plans'
@@ -46,12 +49,12 @@ public class WorkflowPlans {
   }
 
   /** {@link #resolve(String, ExecutionPlan)} for a plan's refs already collected. */
-  public Uni<Resolution> resolve(String orgId, java.util.Collection<String> refs) {
+  public Uni<Resolution> resolve(String orgId, Collection<String> refs) {
     if (refs.isEmpty()) {
       return Uni.createFrom().item(new Resolution(Map.of(), List.of()));
     }
     Deque<String> pending = new ArrayDeque<>(refs);
-    return next(orgId, pending, new LinkedHashMap<>(), new java.util.ArrayList<>());
+    return next(orgId, pending, new LinkedHashMap<>(), new ArrayList<>());
   }
 
   private Uni<Resolution> next(
@@ -108,7 +111,8 @@ public class WorkflowPlans {
     return "'" + ref + "': " + reason;
   }
 
-  private static java.util.Set<String> refsOf(ExecutionPlan plan) {
+  /** The workflow refs a plan's nested workflow nodes name. */
+  static Set<String> refsOf(ExecutionPlan plan) {
     return WorkflowRefs.in(IceosJson.mapper().valueToTree(plan));
   }
 }
