@@ -21,9 +21,14 @@ import java.util.concurrent.Semaphore;
  * executions per second sustained at a fixed offered rate. Node times come from the run events' own
  * timestamps, read from the topic.
  *
+ * <p>Before measuring, {@code --warmup-seconds} of the same work (chains one after the other while
+ * wide executions are offered at half the rate) bring the services' JIT to steady state: on a cold
+ * system a chain node costs three to four times what it costs warm, and a long-running engine is
+ * measured warm (as Zeebe's and Temporal's figures are). {@code --warmup-seconds 0} measures cold.
+ *
  * <p>{@code --api http://127.0.0.1:8080}, {@code --kafka 127.0.0.1:29092}, {@code --token
  * dev-token}, {@code --runs 20}, {@code --burst 1000}, {@code --rate 1000} (nodes/s offered),
- * {@code --seconds 30}.
+ * {@code --seconds 30}, {@code --warmup-seconds 60}.
  */
 public final class SchedulerBench {
   private final IceosClient client;
@@ -42,12 +47,14 @@ public final class SchedulerBench {
     int burst = Integer.parseInt(Options.of(args, "--burst", "1000"));
     int rate = Integer.parseInt(Options.of(args, "--rate", "1000"));
     int seconds = Integer.parseInt(Options.of(args, "--seconds", "30"));
+    int warmupSeconds = Integer.parseInt(Options.of(args, "--warmup-seconds", "60"));
 
     IceosClient client = new IceosClient(api, token);
     liftRateLimit(client);
     List<String> lines = new ArrayList<>();
     try (RunEventWatcher watcher = new RunEventWatcher(kafka)) {
       SchedulerBench bench = new SchedulerBench(client, watcher);
+      String warmupLine = bench.warmUp(warmupSeconds, rate / 2);
       LatencySample hop = new KafkaHopBench(kafka).run(200, 2000);
       lines.add(hop.markdownRow());
       lines.addAll(bench.chain(40, runs));
@@ -65,6 +72,8 @@ public final class SchedulerBench {
       LatencySample hopAfter = new KafkaHopBench(kafka).run(200, 2000);
       lines.add(hopAfter.markdownRow().replace("(one hop)", "(one hop, measured again after)"));
       System.out.println("### Scheduler benchmark (" + Instant.now() + ")");
+      System.out.println();
+      System.out.println(warmupLine);
       System.out.println();
       System.out.println(LatencySample.markdownHeader());
       lines.forEach(System.out::println);
@@ -90,6 +99,64 @@ public final class SchedulerBench {
       items.add(i);
     }
     return items;
+  }
+
+  /**
+   * Drives the measured paths for {@code seconds}: 40-node chains one after the other in the
+   * foreground while executions of 10 independent nodes are offered at {@code rate} nodes/s.
+   */
+  private String warmUp(int seconds, int rate) throws Exception {
+    if (seconds <= 0) {
+      return "Warm-up: none (cold JIT).";
+    }
+    String chainId = client.createBlueprint(SchedulerBlueprints.chain(40));
+    String wideId = client.createBlueprint(SchedulerBlueprints.wide(10));
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    // its own thread: the common pool has one thread on two cores, and the HTTP client completes
+    // the starts there too
+    var offering = java.util.concurrent.Executors.newSingleThreadExecutor();
+    CompletableFuture<List<String>> wide =
+        CompletableFuture.supplyAsync(() -> offer(wideId, 10, rate, seconds).ids(), offering);
+    int chains = 0;
+    while (System.nanoTime() < end) {
+      execute(chainId, null, true);
+      chains++;
+    }
+    List<String> ids = wide.join();
+    offering.shutdown();
+    watcher.awaitTerminal(ids, Duration.ofSeconds(300));
+    return String.format(
+        "Warm-up: %d s of 40-node chains one after the other (%d) while %d executions of 10"
+            + " independent nodes were offered at %d nodes/s; not measured.",
+        seconds, chains, ids.size(), rate);
+  }
+
+  /** Starts of one blueprint at a fixed rate, and when the offering began and ended. */
+  private record Offered(List<String> ids, Instant began, Instant ended) {}
+
+  private Offered offer(String blueprintId, int width, int rate, int seconds) {
+    int executions = rate / width * seconds;
+    long intervalNanos = 1_000_000_000L * width / rate;
+    List<CompletableFuture<String>> starts = new ArrayList<>();
+    Semaphore inFlight = new Semaphore(256);
+    Instant began = Instant.now();
+    long begin = System.nanoTime();
+    try {
+      for (int i = 0; i < executions; i++) {
+        long wait = begin + i * intervalNanos - System.nanoTime();
+        if (wait > 0) {
+          Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
+        inFlight.acquire();
+        starts.add(
+            startAsync(blueprintId, width).whenComplete((id, failure) -> inFlight.release()));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while offering executions", e);
+    }
+    Instant ended = Instant.now();
+    return new Offered(starts.stream().map(CompletableFuture::join).toList(), began, ended);
   }
 
   /**
@@ -181,33 +248,27 @@ public final class SchedulerBench {
 
   /**
    * Offers {@code rate} node executions per second for {@code seconds}: executions of 10
-   * independent no-op nodes started at rate/10 per second. Reports nodes completed per second over
-   * the window and each node's latency (node.queued → node.completed, scheduler timestamps).
+   * independent no-op nodes started at rate/10 per second. Reports nodes completed per second in
+   * steady state (completions during the offering, its first fifth left out), the same over the
+   * whole run including the drain of any backlog, and each node's latency (node.queued →
+   * node.completed, scheduler timestamps).
    */
   private String sustained(int rate, int seconds) throws Exception {
     int width = 10;
     String blueprintId = client.createBlueprint(SchedulerBlueprints.wide(width));
     int executions = rate / width * seconds;
-    long intervalNanos = 1_000_000_000L * width / rate;
-    List<CompletableFuture<String>> starts = new ArrayList<>();
-    Semaphore inFlight = new Semaphore(256);
-    long begin = System.nanoTime();
-    for (int i = 0; i < executions; i++) {
-      long due = begin + i * intervalNanos;
-      long wait = due - System.nanoTime();
-      if (wait > 0) {
-        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-      }
-      inFlight.acquire();
-      starts.add(startAsync(blueprintId, width).whenComplete((id, failure) -> inFlight.release()));
-    }
-    long offeredFor = System.nanoTime() - begin;
-    List<String> ids = starts.stream().map(CompletableFuture::join).toList();
+    Offered offered = offer(blueprintId, width, rate, seconds);
+    List<String> ids = offered.ids();
     watcher.awaitTerminal(ids, Duration.ofSeconds(300));
+    // steady state: the offering window without its first fifth (ramp-up), so neither the ramp
+    // nor the drain of the backlog after the last start is counted
+    Instant steadyFrom =
+        offered.began().plus(Duration.between(offered.began(), offered.ended()).dividedBy(5));
     List<Long> latencies = new ArrayList<>();
     Instant firstQueued = null;
     Instant lastCompleted = null;
     long nodes = 0;
+    long steadyNodes = 0;
     for (String id : ids) {
       Map<String, Instant> queued = new HashMap<>();
       for (RunEvent event : sorted(watcher.of(id))) {
@@ -219,6 +280,10 @@ public final class SchedulerBench {
           nodes++;
           latencies.add(Duration.between(queued.get(event.nodeId()), event.timestamp()).toNanos());
           lastCompleted = max(lastCompleted, event.timestamp());
+          if (!event.timestamp().isBefore(steadyFrom)
+              && !event.timestamp().isAfter(offered.ended())) {
+            steadyNodes++;
+          }
         }
       }
     }
@@ -227,15 +292,20 @@ public final class SchedulerBench {
         firstQueued == null
             ? Double.NaN
             : Duration.between(firstQueued, lastCompleted).toNanos() / 1e9;
+    double steadyWindow = Duration.between(steadyFrom, offered.ended()).toNanos() / 1e9;
     return String.format(
         "Sustained: offered %d node executions/s (%d executions of %d independent no-op nodes in %.1f s);"
-            + " %d of %d nodes completed in %.1f s (first node.queued → last node.completed) →"
-            + " **%.0f node executions/s**; node latency (queued → completed) p50 %.1f ms, p99 %.1f ms,"
-            + " max %.1f ms.",
+            + " **%.0f node executions/s completed in steady state** (node.completed between %.1f s and"
+            + " %.1f s after the first start); all %d of %d nodes completed in %.1f s (first"
+            + " node.queued → last node.completed, backlog drain included) → %.0f node executions/s;"
+            + " node latency (queued → completed) p50 %.1f ms, p99 %.1f ms, max %.1f ms.",
         rate,
         executions,
         width,
-        offeredFor / 1e9,
+        Duration.between(offered.began(), offered.ended()).toNanos() / 1e9,
+        steadyNodes / steadyWindow,
+        Duration.between(offered.began(), steadyFrom).toNanos() / 1e9,
+        Duration.between(offered.began(), offered.ended()).toNanos() / 1e9,
         nodes,
         (long) executions * width,
         window,
