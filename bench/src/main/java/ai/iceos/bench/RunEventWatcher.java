@@ -2,13 +2,11 @@ package ai.iceos.bench;
 
 import ai.iceos.contracts.messaging.RunEvent;
 import ai.iceos.contracts.messaging.Topics;
-import ai.iceos.contracts.messaging.serde.RunEventDeserializer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -38,7 +36,7 @@ final class RunEventWatcher implements AutoCloseable {
                 ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
                 50),
             new StringDeserializer(),
-            new RunEventDeserializer());
+            new RunEventHeadDeserializer());
     List<TopicPartition> partitions =
         consumer.partitionsFor(Topics.RUN_EVENTS).stream()
             .map(p -> new TopicPartition(p.topic(), p.partition()))
@@ -58,7 +56,11 @@ final class RunEventWatcher implements AutoCloseable {
         if (event == null) {
           continue;
         }
-        events.computeIfAbsent(event.executionId(), id -> new CopyOnWriteArrayList<>()).add(event);
+        events
+            .computeIfAbsent(
+                event.executionId(),
+                id -> java.util.Collections.synchronizedList(new java.util.ArrayList<>()))
+            .add(event);
         if (event.eventType().isTerminal()) {
           terminalAtNanos.putIfAbsent(event.executionId(), System.nanoTime());
         }
@@ -67,9 +69,12 @@ final class RunEventWatcher implements AutoCloseable {
     consumer.close();
   }
 
-  /** The events of an execution seen so far, in arrival order. */
+  /** A copy of the events of an execution seen so far, in arrival order, without their data. */
   List<RunEvent> of(String executionId) {
-    return events.getOrDefault(executionId, List.of());
+    List<RunEvent> seen = events.getOrDefault(executionId, List.of());
+    synchronized (seen) {
+      return List.copyOf(seen);
+    }
   }
 
   /** When the execution's terminal event arrived ({@link System#nanoTime()}), or null. */
