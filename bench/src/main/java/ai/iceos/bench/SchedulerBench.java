@@ -119,7 +119,8 @@ public final class SchedulerBench {
         CompletableFuture.supplyAsync(() -> offer(wideId, 10, rate, seconds).ids(), offering);
     int chains = 0;
     while (System.nanoTime() < end) {
-      execute(chainId, null, true);
+      // no wait_seconds: on a cold system behind the offered load a chain may outlast it
+      watcher.awaitTerminal(List.of(execute(chainId, null, false)), Duration.ofSeconds(120));
       chains++;
     }
     List<String> ids = wide.join();
