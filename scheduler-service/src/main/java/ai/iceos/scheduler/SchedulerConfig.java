@@ -21,6 +21,8 @@ public interface SchedulerConfig {
 
   Resend resend();
 
+  Plans plans();
+
   /**
    * Attempts of one store transaction whose failure is not transient (the message itself cannot be
    * applied) before the message counts as failed and goes to the dead-letter topic. Transient
@@ -70,6 +72,20 @@ public interface SchedulerConfig {
     /** Executions looked at per round. */
     @WithDefault("100")
     int batchSize();
+  }
+
+  interface Plans {
+    /**
+     * Executions whose parsed plan is kept in memory, so a transaction neither reads nor parses it
+     * (decision 0150); the least used are dropped first, and a dropped one is read again. A 40-node
+     * plan takes ~100 KB parsed, and the service runs with a 256 MB heap.
+     */
+    @WithDefault("256")
+    int cacheSize();
+
+    /** A plan unused this long is dropped (its execution finished or went quiet). */
+    @WithDefault("2m")
+    Duration idleFor();
   }
 
   interface Ledger {

@@ -3,6 +3,8 @@ package ai.iceos.scheduler.run;
 import ai.iceos.contracts.blueprint.FailurePolicy;
 import ai.iceos.contracts.messaging.Usage;
 import ai.iceos.contracts.plan.ExecutionPlan;
+import com.fasterxml.jackson.annotation.JacksonInject;
+import com.fasterxml.jackson.annotation.OptBoolean;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Comparator;
@@ -49,7 +51,8 @@ public record RunState(
     String orgId,
     String blueprintId,
     String versionLock,
-    ExecutionPlan plan,
+    @JacksonInject(value = PLAN, useInput = OptBoolean.TRUE, optional = OptBoolean.TRUE)
+        ExecutionPlan plan,
     JsonNode inputs,
     int maxParallel,
     FailurePolicy failurePolicy,
@@ -71,6 +74,12 @@ public record RunState(
     int retries,
     Map<String, MonitorState> monitors,
     Lineage lineage) {
+  /**
+   * The name of {@link #plan}, which the store keeps apart from the rest of the state (decision
+   * 0150): when the state is read without it, the plan is supplied under this name.
+   */
+  public static final String PLAN = "plan";
+
   public RunState {
     monitors = monitors == null ? Map.of() : Map.copyOf(monitors);
     lineage = lineage == null ? Lineage.TOP_LEVEL : lineage;

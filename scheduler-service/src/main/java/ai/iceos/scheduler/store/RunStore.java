@@ -48,6 +48,7 @@ public class RunStore {
   private final SchedulerConfig config;
   private final NodeOutputCache cache;
   private final CommittedRows committedRows;
+  private final PlanCache plans;
   private final PerExecution order = new PerExecution();
 
   RunStore(
@@ -56,8 +57,10 @@ public class RunStore {
       InstantSource clock,
       SchedulerConfig config,
       NodeOutputCache cache,
-      CommittedRows committedRows) {
+      CommittedRows committedRows,
+      PlanCache plans) {
     this.cache = cache;
+    this.plans = plans;
     this.committedRows = committedRows;
     this.sessions = sessions;
     this.pool = pool;
@@ -206,7 +209,7 @@ public class RunStore {
     return inTransaction(
         executionId,
         tx ->
-            RunTable.load(tx.connection(), executionId)
+            RunTable.load(tx.connection(), executionId, plans.get(executionId))
                 .chain(
                     run ->
                         run == null
@@ -233,7 +236,7 @@ public class RunStore {
     return inTransaction(
         executionId,
         tx ->
-            RunTable.recordAndLoad(tx.connection(), ids, executionId)
+            RunTable.recordAndLoad(tx.connection(), ids, executionId, plans.get(executionId))
                 .chain(
                     loaded -> {
                       Set<UUID> fresh = loaded.fresh();
@@ -272,17 +275,31 @@ public class RunStore {
             committed(work)
                 .invoke(
                     written -> {
-                      if (written != null && !written.rows().isEmpty()) {
-                        committedRows.committed(written.rows());
+                      if (written != null) {
+                        remember(written.state());
+                        if (!written.rows().isEmpty()) {
+                          committedRows.committed(written.rows());
+                        }
                       }
                     })
                 .map(written -> written != null));
   }
 
+  /**
+   * Keeps a committed run's plan in memory while the run may still change, so the next transaction
+   * neither reads nor parses it (decision 0150).
+   */
+  private void remember(RunState stored) {
+    if (stored.status().isTerminal()) {
+      plans.forget(stored.executionId());
+    } else {
+      plans.put(stored.executionId(), stored.plan());
+    }
+  }
+
   /** Completes only once the transaction committed, so its rows are durable when handed on. */
   private Uni<Written> committed(Function<PipelinedTransaction.Tx, Uni<Written>> work) {
     AtomicInteger attempts = new AtomicInteger();
-    long begun = System.nanoTime();
     return Uni.createFrom()
         .deferred(() -> PipelinedTransaction.run(pool, work))
         .onFailure()
@@ -291,12 +308,7 @@ public class RunStore {
         .retry()
         .withBackOff(Duration.ofMillis(20), MAX_BACKOFF)
         .indefinitely()
-        .invoke(Written::log)
-        .invoke(
-            written ->
-                Log.debugf(
-                    "timing tx %.2f ms written=%s",
-                    (System.nanoTime() - begun) / 1e6, written != null));
+        .invoke(Written::log);
   }
 
   private boolean retries(Throwable failure, int attempts) {
@@ -326,7 +338,8 @@ public class RunStore {
                           new Written(
                               new StatusChange(
                                   initial.executionId(), null, transition.state().status()),
-                              OutboxStore.withIds(rows, ids)));
+                              OutboxStore.withIds(rows, ids),
+                              transition.state()));
             });
   }
 
@@ -353,13 +366,13 @@ public class RunStore {
           }
           RunState after = transitions.getLast().state();
           List<OutboxRow> rows = OutboxStore.rowsOf(transitions, traceparent);
-          return RunTable.update(
-                  tx, executionId, run.version(), after, clock.instant(), rows, traceparent)
+          return RunTable.update(tx, run, after, clock.instant(), rows, traceparent)
               .map(
                   ids ->
                       new Written(
                           new StatusChange(executionId, before.status(), after.status()),
-                          OutboxStore.withIds(rows, ids)));
+                          OutboxStore.withIds(rows, ids),
+                          after));
         });
   }
 
@@ -384,8 +397,11 @@ public class RunStore {
             });
   }
 
-  /** What a committed unit of work stored: the status change and the outbox rows, with ids. */
-  private record Written(StatusChange change, List<OutboxRow> rows) {
+  /**
+   * What a committed unit of work stored: the status change, the outbox rows, with ids, and the
+   * run's state.
+   */
+  private record Written(StatusChange change, List<OutboxRow> rows, RunState state) {
     static void log(Written written) {
       if (written != null) {
         StatusChange.log(written.change());

@@ -1,7 +1,7 @@
 package ai.iceos.scheduler.store;
 
+import ai.iceos.contracts.plan.ExecutionPlan;
 import ai.iceos.scheduler.run.RunState;
-import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -24,17 +24,23 @@ import java.util.UUID;
  * the outbox inserts another, so a transaction is BEGIN, two statements and COMMIT.
  */
 final class RunTable {
-  /** Records the message ids and loads the run when at least one of them is new. */
+  /**
+   * Records the message ids and loads the run when at least one of them is new; its plan (stored
+   * apart, decision 0150) only when $3 asks for it, i.e. when it is not in memory.
+   */
   private static final String RECORD_AND_LOAD =
       "WITH fresh AS (INSERT INTO scheduler.applied_message (message_id)"
           + " SELECT unnest($1::uuid[]) ON CONFLICT DO NOTHING RETURNING message_id)"
           + " SELECT array(SELECT message_id FROM fresh) AS fresh, r.version,"
-          + " cast(r.state AS text) AS state"
+          + " cast(r.state AS text) AS state, r.plan IS NOT NULL AS plan_apart,"
+          + " CASE WHEN $3::boolean THEN cast(r.plan AS text) END AS plan"
           + " FROM (SELECT 1) AS one LEFT JOIN scheduler.run r ON r.execution_id = $2"
           + " AND EXISTS (SELECT 1 FROM fresh)";
 
   private static final String LOAD =
-      "SELECT version, cast(state AS text) AS state FROM scheduler.run WHERE execution_id = $1";
+      "SELECT version, cast(state AS text) AS state, plan IS NOT NULL AS plan_apart,"
+          + " CASE WHEN $2::boolean THEN cast(plan AS text) END AS plan"
+          + " FROM scheduler.run WHERE execution_id = $1";
 
   private static final String RECORD_AND_CHECK =
       "WITH fresh AS (INSERT INTO scheduler.applied_message (message_id) VALUES ($1)"
@@ -74,18 +80,34 @@ final class RunTable {
           + WRITE_OUTBOX
           + IDS_OR_CONFLICT;
 
+  /**
+   * The write of a run an earlier build stored with its plan inside the state: the plan moves to
+   * its own column, and the state is written without it (decision 0150).
+   */
+  private static final String UPDATE_MOVING_PLAN =
+      "WITH guard AS (UPDATE scheduler.run SET status = $5, state = cast($6::text AS json),"
+          + " version = version + 1, next_retry_at = $7, updated_at = $8,"
+          + " plan = cast($11::text AS json)"
+          + " WHERE execution_id = $9 AND version = $10 RETURNING version), "
+          + WRITE_OUTBOX
+          + IDS_OR_CONFLICT;
+
   private static final String INSERT =
       "WITH guard AS (INSERT INTO scheduler.run"
           + " (execution_id, org_id, blueprint_id, status, state, version, next_retry_at,"
-          + " updated_at) VALUES ($9, $10, $11, $5, cast($6::text AS json), 0, $7, $8)"
+          + " updated_at, plan) VALUES ($9, $10, $11, $5, cast($6::text AS json), 0, $7, $8,"
+          + " cast($12::text AS json))"
           + " ON CONFLICT (execution_id) DO NOTHING RETURNING version), "
           + WRITE_OUTBOX
           + IDS_OR_CONFLICT;
 
   private RunTable() {}
 
-  /** A run as loaded: its version (for the checked write) and its state. */
-  record StoredRun(long version, RunState state) {}
+  /**
+   * A run as loaded: its version (for the checked write), its state, and whether its plan is stored
+   * apart (false for a run an earlier build stored with the plan inside the state).
+   */
+  record StoredRun(long version, RunState state, boolean planApart) {}
 
   /** The ids of a batch not applied before (in the given order) and the run, when it exists. */
   record Loaded(Set<UUID> fresh, StoredRun run) {}
@@ -93,28 +115,31 @@ final class RunTable {
   /**
    * Records {@code messageIds} in the ledger and loads the run when any of them is new. A
    * concurrent transaction recording one of them first makes this insert wait for it and then skip
-   * the id (it is not among {@code fresh}).
+   * the id (it is not among {@code fresh}). The stored plan is read only when {@code plan} (the
+   * execution's plan in memory) is null.
    */
   static Uni<Loaded> recordAndLoad(
-      SqlConnection connection, List<UUID> messageIds, String executionId) {
+      SqlConnection connection, List<UUID> messageIds, String executionId, ExecutionPlan plan) {
     return connection
         .preparedQuery(RECORD_AND_LOAD)
-        .execute(Tuple.of(messageIds.toArray(UUID[]::new), executionId))
+        .execute(Tuple.of(messageIds.toArray(UUID[]::new), executionId, plan == null))
         .map(
             rows -> {
               Row row = rows.iterator().next();
               Set<UUID> recorded = new LinkedHashSet<>(Arrays.asList(row.getArrayOfUUIDs("fresh")));
               Set<UUID> fresh = new LinkedHashSet<>();
               messageIds.stream().filter(recorded::contains).forEach(fresh::add);
-              return new Loaded(fresh, row.getValue("version") == null ? null : storedRun(row));
+              return new Loaded(
+                  fresh, row.getValue("version") == null ? null : storedRun(row, plan));
             });
   }
 
-  static Uni<StoredRun> load(SqlConnection connection, String executionId) {
+  /** Loads the run, reading its stored plan only when {@code plan} (the one in memory) is null. */
+  static Uni<StoredRun> load(SqlConnection connection, String executionId, ExecutionPlan plan) {
     return connection
         .preparedQuery(LOAD)
-        .execute(Tuple.of(executionId))
-        .map(rows -> rows.size() == 0 ? null : storedRun(rows.iterator().next()));
+        .execute(Tuple.of(executionId, plan == null))
+        .map(rows -> rows.size() == 0 ? null : storedRun(rows.iterator().next(), plan));
   }
 
   /** True when the start command is new and no run with its id exists yet. */
@@ -133,20 +158,24 @@ final class RunTable {
    * Replaces the run's state if it still has {@code before}'s version and writes the outbox rows,
    * with the transaction's COMMIT sent right behind; answers their ids. Fails with {@link
    * VersionConflict} (nothing written, the transaction rolled back) when another transaction
-   * changed the run meanwhile.
+   * changed the run meanwhile. {@code before} is the run as loaded: when its plan was still inside
+   * its state (an earlier build's format), the plan is moved to its own column.
    */
   static Uni<List<Long>> update(
       PipelinedTransaction.Tx tx,
-      String executionId,
-      long version,
+      StoredRun before,
       RunState after,
       Instant now,
       List<OutboxRow> rows,
       String traceparent) {
     Tuple params = outboxParams(rows, traceparent);
     stateParams(params, after).addOffsetDateTime(timestamp(now));
-    params.addString(executionId).addLong(version);
-    return write(tx, UPDATE, params, executionId);
+    params.addString(after.executionId()).addLong(before.version());
+    if (before.planApart()) {
+      return write(tx, UPDATE, params, after.executionId());
+    }
+    params.addString(StoreJson.writePlan(after.plan()));
+    return write(tx, UPDATE_MOVING_PLAN, params, after.executionId());
   }
 
   /**
@@ -163,6 +192,7 @@ final class RunTable {
     Tuple params = outboxParams(rows, traceparent);
     stateParams(params, state).addOffsetDateTime(timestamp(now));
     params.addString(state.executionId()).addString(state.orgId()).addString(state.blueprintId());
+    params.addString(StoreJson.writePlan(state.plan()));
     return write(tx, INSERT, params, state.executionId());
   }
 
@@ -195,22 +225,21 @@ final class RunTable {
   }
 
   private static Tuple stateParams(Tuple params, RunState state) {
-    long t0 = System.nanoTime();
-    String json = StoreJson.write(state);
-    Log.debugf("timing write-json %.2f ms", (System.nanoTime() - t0) / 1e6);
     return params
         .addString(state.status().wireName())
-        .addString(json)
+        .addString(StoreJson.writeState(state))
         .addOffsetDateTime(state.nextWakeAt().map(RunTable::timestamp).orElse(null));
   }
 
-  private static StoredRun storedRun(Row row) {
-    long t0 = System.nanoTime();
-    String json = row.getString("state");
-    RunState state = StoreJson.read(json, RunState.class);
-    Log.debugf(
-        "timing load-json %.2f ms (%s chars)", (System.nanoTime() - t0) / 1e6, json.length());
-    return new StoredRun(row.getLong("version"), state);
+  /**
+   * The loaded run with {@code plan}, or with the stored plan when {@code plan} is null; a state an
+   * earlier build stored has its plan inside.
+   */
+  private static StoredRun storedRun(Row row, ExecutionPlan plan) {
+    boolean apart = row.getBoolean("plan_apart");
+    ExecutionPlan known = plan == null && apart ? StoreJson.readPlan(row.getString("plan")) : plan;
+    RunState state = StoreJson.readState(row.getString("state"), apart ? known : null);
+    return new StoredRun(row.getLong("version"), state, apart);
   }
 
   static OffsetDateTime timestamp(Instant instant) {

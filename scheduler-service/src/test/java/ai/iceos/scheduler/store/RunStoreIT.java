@@ -13,6 +13,7 @@ import ai.iceos.contracts.messaging.RunOptions;
 import ai.iceos.contracts.messaging.StartRun;
 import ai.iceos.contracts.plan.ExecutionPlan;
 import ai.iceos.contracts.plan.PlannedNode;
+import ai.iceos.scheduler.run.RunTransitions;
 import ai.iceos.testkit.KafkaPostgresResource;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.test.common.WithTestResource;
@@ -40,6 +41,7 @@ class RunStoreIT {
   @Inject AppliedMessageLedger ledger;
   @Inject Pool pool;
   @Inject Sessions sessions;
+  @Inject PlanCache plans;
 
   @Test
   void shouldApplyConcurrentOutcomesOfOneRunWithoutLosingAnyByRetryingOnVersionConflicts() {
@@ -171,17 +173,67 @@ class RunStoreIT {
     return PipelinedTransaction.run(
         pool,
         tx ->
-            RunTable.recordAndLoad(tx.connection(), List.of(id), execution)
+            RunTable.recordAndLoad(tx.connection(), List.of(id), execution, null)
                 .chain(
                     loaded ->
                         RunTable.update(
                             tx,
-                            execution,
-                            loaded.run().version() + versionOffset,
+                            new RunTable.StoredRun(
+                                loaded.run().version() + versionOffset,
+                                loaded.run().state(),
+                                loaded.run().planApart()),
                             loaded.run().state(),
                             Instant.now(),
                             List.of(row),
                             null)));
+  }
+
+  @Test
+  void shouldStoreThePlanOnceApartFromTheStateAndReadItWhenNotInMemory() {
+    String execution = "store-it-" + UUID.randomUUID();
+    StartRun start = startRun(execution);
+    assertThat(runs.start(start).await().atMost(WAIT)).isTrue();
+    String plan = "SELECT cast(plan AS text) FROM scheduler.run WHERE execution_id = $1";
+    String storedPlan = queryString(plan, execution);
+
+    assertThat(StoreJson.readPlan(storedPlan)).isEqualTo(start.plan());
+    assertThat(queryBoolean(STATE_HAS_PLAN, execution)).isFalse();
+
+    // Another replica (or this one after a restart) has no plan in memory: it reads the stored one.
+    plans.forget(execution);
+    completeEveryNode(execution);
+
+    assertThat(queryString("SELECT status FROM scheduler.run WHERE execution_id = $1", execution))
+        .isEqualTo("completed");
+    assertThat(queryString(plan, execution)).isEqualTo(storedPlan);
+  }
+
+  @Test
+  void shouldRunOnARunAnEarlierBuildStoredWithThePlanInsideItsStateAndMoveThePlanOut() {
+    String execution = "store-it-" + UUID.randomUUID();
+    StartRun start = startRun(execution);
+    assertThat(runs.start(start).await().atMost(WAIT)).isTrue();
+    // What a build before decision 0150 stored: the whole state, plan included, and no plan column.
+    String earlierFormat = StoreJson.write(RunTransitions.start(start, Instant.now()).state());
+    pool.preparedQuery(
+            "UPDATE scheduler.run SET state = cast($1::text AS json), plan = NULL"
+                + " WHERE execution_id = $2")
+        .execute(Tuple.of(earlierFormat, execution))
+        .await()
+        .atMost(WAIT);
+    plans.forget(execution);
+
+    completeEveryNode(execution);
+
+    assertThat(queryString("SELECT status FROM scheduler.run WHERE execution_id = $1", execution))
+        .isEqualTo("completed");
+    assertThat(queryBoolean(STATE_HAS_PLAN, execution)).isFalse();
+    assertThat(
+            StoreJson.readPlan(
+                queryString(
+                    "SELECT cast(plan AS text) FROM scheduler.run WHERE execution_id = $1",
+                    execution)))
+        .isEqualTo(start.plan());
   }
 
   @Test
@@ -200,6 +252,20 @@ class RunStoreIT {
     String count = "SELECT count(*) FROM scheduler.applied_message WHERE message_id = $1";
     assertThat(queryLong(count, old)).isZero();
     assertThat(queryLong(count, recent)).isEqualTo(1);
+  }
+
+  private static final String STATE_HAS_PLAN =
+      "SELECT cast(state AS jsonb) ? 'plan' FROM scheduler.run WHERE execution_id = $1";
+
+  private void completeEveryNode(String execution) {
+    for (String node : NODES) {
+      assertThat(runs.apply(started(execution, node)).await().atMost(WAIT)).isTrue();
+      assertThat(runs.apply(completed(execution, node)).await().atMost(WAIT)).isTrue();
+    }
+  }
+
+  private boolean queryBoolean(String sql, Object parameter) {
+    return queryRow(sql, parameter).getBoolean(0);
   }
 
   private long queryLong(String sql, Object parameter) {

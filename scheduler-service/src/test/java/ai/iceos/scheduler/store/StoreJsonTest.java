@@ -31,31 +31,8 @@ class StoreJsonTest {
 
   @Test
   void shouldReadBackTheSameRunStateAndEventsItWrote() throws Exception {
-    ToolNodeSpec a = ToolNodeSpec.of("a", "echo", JSON.objectNode().put("msg", "{{ inputs.x }}"));
-    ExecutionPlan plan =
-        new ExecutionPlan(
-            1,
-            "hash",
-            List.of(List.of("a")),
-            List.of(new PlannedNode(a, 0, 30_000, RetryPolicy.none(), true)),
-            FailurePolicy.CONTINUE_IF_POSSIBLE,
-            Scheduling.LEVEL,
-            5,
-            null,
-            null,
-            null);
-    StartRun start =
-        new StartRun(
-            UUID.randomUUID(),
-            "e1",
-            "o1",
-            "b1",
-            "v1",
-            plan,
-            JSON.objectNode().put("x", 1),
-            RunOptions.defaults(),
-            NOW);
-    RunState running = RunTransitions.start(start, NOW).state();
+    ExecutionPlan plan = plan();
+    RunState running = RunTransitions.start(startOf(plan), NOW).state();
     ObjectNode output = JSON.objectNode().put("price", new BigDecimal("19.90")).put("z", 1);
     Transition done =
         RunTransitions.apply(
@@ -88,5 +65,57 @@ class StoreJsonTest {
     assertThat(fromOlderVersion.excludedMs()).isZero();
     assertThat(fromOlderVersion.monitors()).isEmpty();
     assertThat(fromOlderVersion.nodes()).isEqualTo(done.state().nodes());
+  }
+
+  @Test
+  void shouldWriteTheStateWithoutItsPlanAndReadItBackWithThePlanSupplied() throws Exception {
+    ExecutionPlan plan = plan();
+    RunState running = RunTransitions.start(startOf(plan), NOW).state();
+
+    String stored = StoreJson.writeState(running);
+
+    assertThat(IceosJson.mapper().readTree(stored).has(RunState.PLAN)).isFalse();
+    assertThat(stored.length()).isLessThan(StoreJson.write(running).length());
+    RunState read = StoreJson.readState(stored, StoreJson.readPlan(StoreJson.writePlan(plan)));
+    assertThat(read).isEqualTo(running);
+    assertThat(read.plan()).isEqualTo(plan);
+  }
+
+  @Test
+  void shouldReadAStateAnEarlierBuildStoredWithItsPlanInside() {
+    ExecutionPlan plan = plan();
+    RunState running = RunTransitions.start(startOf(plan), NOW).state();
+    String earlierFormat = StoreJson.write(running);
+
+    assertThat(StoreJson.readState(earlierFormat, null)).isEqualTo(running);
+    assertThat(StoreJson.readState(earlierFormat, plan)).isEqualTo(running);
+  }
+
+  private static StartRun startOf(ExecutionPlan plan) {
+    return new StartRun(
+        UUID.randomUUID(),
+        "e1",
+        "o1",
+        "b1",
+        "v1",
+        plan,
+        JSON.objectNode().put("x", 1),
+        RunOptions.defaults(),
+        NOW);
+  }
+
+  private static ExecutionPlan plan() {
+    ToolNodeSpec a = ToolNodeSpec.of("a", "echo", JSON.objectNode().put("msg", "{{ inputs.x }}"));
+    return new ExecutionPlan(
+        1,
+        "hash",
+        List.of(List.of("a")),
+        List.of(new PlannedNode(a, 0, 30_000, RetryPolicy.none(), true)),
+        FailurePolicy.CONTINUE_IF_POSSIBLE,
+        Scheduling.LEVEL,
+        5,
+        null,
+        null,
+        null);
   }
 }
