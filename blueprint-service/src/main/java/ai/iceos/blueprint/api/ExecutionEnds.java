@@ -11,7 +11,11 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Waits, bounded, for an execution to end ({@code ?wait_seconds=N}). */
+/**
+ * Waits, bounded, for an execution to end ({@code ?wait_seconds=N}). Woken only when this replica
+ * folds the execution's end (not by every event, decision 0124), and re-reads at least every poll
+ * interval for an end folded by another replica.
+ */
 @ApplicationScoped
 class ExecutionEnds {
   private final ExecutionStore executions;
@@ -28,7 +32,7 @@ class ExecutionEnds {
       return Uni.createFrom().item(Optional.empty());
     }
     return wakeups.await(
-        WaitKeys.execution(id.toString()),
+        WaitKeys.executionEnd(id.toString()),
         () ->
             executions
                 .find(org, id)

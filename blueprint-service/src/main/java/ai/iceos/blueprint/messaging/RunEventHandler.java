@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -76,7 +77,7 @@ class RunEventHandler {
     List<RunEvent> events = records.stream().map(KafkaRecord::getPayload).toList();
     return executions
         .appendAll(events)
-        .invoke(view -> events.forEach(event -> announce(event, view)))
+        .invoke(view -> announce(events, view))
         .chain(() -> ackAll(records))
         .onFailure()
         .recoverWithUni(
@@ -101,30 +102,40 @@ class RunEventHandler {
     RunEvent event = record.getPayload();
     return executions
         .append(event)
-        .invoke(view -> announce(event, view))
+        .invoke(view -> announce(List.of(event), view))
         .chain(() -> Uni.createFrom().completionStage(record::ack))
         .onFailure()
         .recoverWithUni(failure -> Uni.createFrom().completionStage(() -> record.nack(failure)));
   }
 
+  /** Acks every record at once, one future for all (no operator chain per record). */
   private static Uni<Void> ackAll(List<KafkaRecord<String, RunEvent>> records) {
-    return Multi.createFrom()
-        .iterable(records)
-        .onItem()
-        .transformToUniAndConcatenate(record -> Uni.createFrom().completionStage(record::ack))
-        .collect()
-        .last()
-        .replaceWithVoid();
+    return Uni.createFrom()
+        .completionStage(
+            () ->
+                CompletableFuture.allOf(
+                    records.stream()
+                        .map(record -> record.ack().toCompletableFuture())
+                        .toArray(CompletableFuture[]::new)));
   }
 
-  private void announce(RunEvent event, Optional<ExecutionView> view) {
+  /**
+   * Wakes this replica's event streams of the execution, and its {@code wait_seconds} waiters once
+   * the view has ended.
+   */
+  private void announce(List<RunEvent> events, Optional<ExecutionView> view) {
+    String executionId = events.getFirst().executionId();
     if (view.isEmpty()) {
-      Log.debugf("Event %d of unknown execution %s ignored", event.sequence(), event.executionId());
+      Log.debugf("%d events of unknown execution %s ignored", events.size(), executionId);
       return;
     }
-    if (event.eventType().isTerminal() && view.get().status().isTerminal()) {
-      Log.infof("Execution %s %s", event.executionId(), view.get().status().wireName());
+    boolean ended = view.get().status().isTerminal();
+    if (ended && events.stream().anyMatch(event -> event.eventType().isTerminal())) {
+      Log.infof("Execution %s %s", executionId, view.get().status().wireName());
     }
-    wakeups.wake(WaitKeys.execution(event.executionId()));
+    wakeups.wake(WaitKeys.execution(executionId));
+    if (ended) {
+      wakeups.wake(WaitKeys.executionEnd(executionId));
+    }
   }
 }

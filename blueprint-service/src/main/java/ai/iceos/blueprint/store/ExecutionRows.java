@@ -3,7 +3,9 @@ package ai.iceos.blueprint.store;
 import ai.iceos.blueprint.execution.ExecutionStatus;
 import ai.iceos.blueprint.execution.ExecutionView;
 import io.vertx.mutiny.sqlclient.Tuple;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -40,8 +42,7 @@ final class ExecutionRows {
   static final String LOCK = lock(2);
 
   static final String FOLD =
-      "update blueprint.execution set view = cast(cast($2 as text) as jsonb), status = $3,"
-          + " last_sequence = $4, started_at = $5, finished_at = $6 where id = $1";
+      "update blueprint.execution set " + foldedColumns(2) + ", events_ahead = $7 where id = $1";
 
   private ExecutionRows() {}
 
@@ -49,8 +50,35 @@ final class ExecutionRows {
   static String lock(int n) {
     return "select last_sequence, case when last_sequence = $"
         + n
-        + " then null else cast(view as text) end, blueprint_id, revision"
+        + " then null else cast(view as text) end, blueprint_id, revision, events_ahead"
         + " from blueprint.execution where id = $1 for update";
+  }
+
+  /**
+   * The columns a fold sets, from parameter {@code $n} on: view, status, {@code last_sequence},
+   * {@code started_at}, {@code finished_at} (the values {@link #folded} lists).
+   */
+  static String foldedColumns(int n) {
+    return "view = cast(cast($"
+        + n
+        + " as text) as jsonb), status = $"
+        + (n + 1)
+        + ", last_sequence = $"
+        + (n + 2)
+        + ", started_at = $"
+        + (n + 3)
+        + ", finished_at = $"
+        + (n + 4);
+  }
+
+  /** The values of {@link #foldedColumns}, in order. */
+  static List<Object> folded(ExecutionView view, long lastSequence) {
+    return Arrays.asList(
+        JsonColumns.write(view),
+        view.status().wireName(),
+        lastSequence,
+        JsonColumns.at(view.startedAt()),
+        JsonColumns.at(view.finishedAt()));
   }
 
   static Tuple pending(StoredExecution execution, String idempotencyKey) {
@@ -69,14 +97,11 @@ final class ExecutionRows {
             JsonColumns.at(execution.view().createdAt())));
   }
 
-  static Tuple fold(UUID id, ExecutionView view, long lastSequence) {
-    return Tuple.tuple(
-        Arrays.asList(
-            id,
-            JsonColumns.write(view),
-            view.status().wireName(),
-            lastSequence,
-            JsonColumns.at(view.startedAt()),
-            JsonColumns.at(view.finishedAt())));
+  static Tuple fold(UUID id, ExecutionView view, long lastSequence, boolean eventsAhead) {
+    List<Object> values = new ArrayList<>();
+    values.add(id);
+    values.addAll(folded(view, lastSequence));
+    values.add(eventsAhead);
+    return Tuple.tuple(values);
   }
 }

@@ -43,7 +43,9 @@ public class ExecutionStore {
   }
 
   private StoredExecution remembered(StoredExecution execution) {
-    views.written(execution.id(), new FoldedViews.Folded(0, execution.view()));
+    views.written(
+        execution.id(),
+        new FoldedViews.Folded(0, execution.view(), execution.blueprintId(), execution.revision()));
     return execution;
   }
 

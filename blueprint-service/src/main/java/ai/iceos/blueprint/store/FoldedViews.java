@@ -18,8 +18,11 @@ class FoldedViews {
   private static final long MAX_VIEWS = 20_000;
   private static final Duration IDLE = Duration.ofMinutes(2);
 
-  /** The view of an execution with every event up to {@code lastSequence} folded in. */
-  record Folded(long lastSequence, ExecutionView view) {}
+  /**
+   * The view of an execution with every event up to {@code lastSequence} folded in, and the
+   * revision it runs (for nested nodes' types).
+   */
+  record Folded(long lastSequence, ExecutionView view, UUID blueprintId, long revision) {}
 
   private final Cache<UUID, Folded> views =
       Caffeine.newBuilder().maximumSize(MAX_VIEWS).expireAfterAccess(IDLE).build();

@@ -29,7 +29,9 @@ import java.util.UUID;
  *
  * <p>The view last written by this replica is kept in memory with its {@code last_sequence}: the
  * row is locked and its {@code last_sequence} compared, and the stored view is read and parsed only
- * when another writer has folded since.
+ * when another writer has folded since. A batch that holds exactly the events next after that view
+ * (the common case) needs no transaction: it is folded first and stored with its view in one
+ * statement that writes the view only if the row is still as this replica left it (decision 0124).
  */
 @ApplicationScoped
 public class RunEventProjection {
@@ -37,8 +39,16 @@ public class RunEventProjection {
   private final CompiledRevisions plans;
   private final FoldedViews views;
 
-  /** A locked execution row; {@code view} is null when it is the one this replica last wrote. */
-  private record Locked(long lastSequence, ExecutionView view, UUID blueprintId, long revision) {}
+  /**
+   * A locked execution row; {@code view} is null when it is the one this replica last wrote; {@code
+   * eventsAhead}: stored events wait beyond {@code lastSequence} for a gap to fill.
+   */
+  private record Locked(
+      long lastSequence,
+      ExecutionView view,
+      UUID blueprintId,
+      long revision,
+      boolean eventsAhead) {}
 
   RunEventProjection(Pool pool, CompiledRevisions plans, FoldedViews views) {
     this.pool = pool;
@@ -73,11 +83,56 @@ public class RunEventProjection {
     if (events.stream().anyMatch(e -> !e.executionId().equals(events.getFirst().executionId()))) {
       throw new IllegalArgumentException("events of more than one execution");
     }
-    Map<Long, RunEvent> batch = new TreeMap<>();
+    TreeMap<Long, RunEvent> batch = new TreeMap<>();
     events.forEach(event -> batch.putIfAbsent(event.sequence(), event));
-    return pool.withTransaction(connection -> apply(connection, id.get(), batch))
+    Folded cached = views.lastWritten(id.get());
+    Uni<Optional<Folded>> applied =
+        follows(batch, cached)
+            ? inOneStatement(id.get(), cached, batch)
+            : inTransaction(id.get(), batch);
+    return applied
         .invoke(folded -> folded.ifPresent(f -> views.written(id.get(), f)))
         .map(folded -> folded.map(Folded::view));
+  }
+
+  /** Whether the batch holds exactly the events next after the view this replica last wrote. */
+  private static boolean follows(TreeMap<Long, RunEvent> batch, Folded cached) {
+    return cached != null
+        && batch.firstKey() == cached.lastSequence() + 1
+        && batch.lastKey() == cached.lastSequence() + batch.size();
+  }
+
+  /**
+   * The common case (decision 0124): the batch continues the view this replica last wrote, so it is
+   * folded before anything is written, and the events and the view are stored in one statement that
+   * writes the view only if the row is still as this replica left it. If not (another writer
+   * folded, an event waits beyond the row's last sequence, or an event of the batch was stored
+   * before), the events are stored and the batch is applied in a transaction as usual.
+   */
+  private Uni<Optional<Folded>> inOneStatement(
+      UUID id, Folded cached, TreeMap<Long, RunEvent> batch) {
+    List<RunEvent> next = List.copyOf(batch.values());
+    return nestedNodes(cached.blueprintId(), cached.revision(), cached.view(), next)
+        .map(nested -> foldInOrder(cached.view(), next, nested))
+        .chain(
+            view ->
+                RunEventRows.insertAndFold(pool, id, next, cached.lastSequence(), view)
+                    .chain(
+                        written ->
+                            written
+                                ? Uni.createFrom()
+                                    .item(
+                                        Optional.of(
+                                            new Folded(
+                                                cached.lastSequence() + next.size(),
+                                                view,
+                                                cached.blueprintId(),
+                                                cached.revision())))
+                                : inTransaction(id, batch)));
+  }
+
+  private Uni<Optional<Folded>> inTransaction(UUID id, Map<Long, RunEvent> batch) {
+    return pool.withTransaction(connection -> apply(connection, id, batch));
   }
 
   private Uni<Optional<Folded>> apply(
@@ -137,7 +192,8 @@ public class RunEventProjection {
         row.getLong(0),
         view == null ? null : JsonColumns.read(view, ExecutionView.class),
         row.getUUID(2),
-        row.getLong(3));
+        row.getLong(3),
+        row.getBoolean(4));
   }
 
   private Uni<Optional<Folded>> fold(
@@ -156,26 +212,35 @@ public class RunEventProjection {
       }
       next.add(event);
     }
-    if (next.isEmpty()) {
-      return Uni.createFrom().item(Optional.of(new Folded(row.lastSequence(), before)));
+    long last = row.lastSequence() + next.size();
+    boolean ahead =
+        stored.keySet().stream().anyMatch(s -> s > last)
+            || batch.keySet().stream().anyMatch(s -> s > last);
+    if (next.isEmpty() && ahead == row.eventsAhead()) {
+      return Uni.createFrom().item(Optional.of(folded(row, last, before)));
     }
-    return nestedNodes(row, before, next)
+    return nestedNodes(row.blueprintId(), row.revision(), before, next)
         .map(nested -> foldInOrder(before, next, nested))
-        .chain(view -> write(connection, id, view, row.lastSequence() + next.size()));
+        .chain(view -> write(connection, id, folded(row, last, view), ahead));
+  }
+
+  private static Folded folded(Locked row, long last, ExecutionView view) {
+    return new Folded(last, view, row.blueprintId(), row.revision());
   }
 
   /**
    * The pinned plan's nodes, read only when an event names a node the view does not have yet (a
    * nested node, met under its path id), so that it gets its type and level.
    */
-  private Uni<NestedNodes> nestedNodes(Locked row, ExecutionView view, List<RunEvent> events) {
+  private Uni<NestedNodes> nestedNodes(
+      UUID blueprintId, long revision, ExecutionView view, List<RunEvent> events) {
     boolean unknown =
         events.stream().anyMatch(e -> e.nodeId() != null && !view.nodes().containsKey(e.nodeId()));
     if (!unknown) {
       return Uni.createFrom().item(NestedNodes.NONE);
     }
     return plans
-        .of(row.blueprintId(), row.revision())
+        .of(blueprintId, revision)
         .map(plan -> plan.map(p -> NestedNodes.of(p.plan())).orElse(NestedNodes.NONE));
   }
 
@@ -188,11 +253,12 @@ public class RunEventProjection {
     return view;
   }
 
+  /** Writes the fold; {@code ahead}: stored events wait beyond its last sequence. */
   private static Uni<Optional<Folded>> write(
-      SqlConnection connection, UUID id, ExecutionView view, long last) {
+      SqlConnection connection, UUID id, Folded folded, boolean ahead) {
     return connection
         .preparedQuery(ExecutionRows.FOLD)
-        .execute(ExecutionRows.fold(id, view, last))
-        .map(ignored -> Optional.of(new Folded(last, view)));
+        .execute(ExecutionRows.fold(id, folded.view(), folded.lastSequence(), ahead))
+        .map(ignored -> Optional.of(folded));
   }
 }

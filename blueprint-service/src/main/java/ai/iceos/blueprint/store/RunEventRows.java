@@ -1,13 +1,16 @@
 package ai.iceos.blueprint.store;
 
+import ai.iceos.blueprint.execution.ExecutionView;
 import ai.iceos.contracts.messaging.RunEvent;
 import ai.iceos.contracts.messaging.RunEventType;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +35,21 @@ final class RunEventRows {
 
   private static final String INSERT_AND_LOCK =
       "with inserted as (" + INSERT + ") " + ExecutionRows.lock(8);
+
+  /**
+   * Every event of the batch and the view they fold into, in one autocommitted statement (decision
+   * 0124). The view is written only when the row is still at the {@code last_sequence} ($13) whose
+   * view the caller folded them into, no stored event waits beyond it for a gap to fill, and every
+   * event of the batch ($14 of them) was new, so that they are the stored ones. Otherwise nothing
+   * but the new events is written and the caller folds in a transaction.
+   */
+  private static final String INSERT_AND_FOLD =
+      "with inserted as ("
+          + INSERT
+          + " returning 1) update blueprint.execution set "
+          + ExecutionRows.foldedColumns(8)
+          + " where id = $1 and last_sequence = $13 and not events_ahead"
+          + " and (select count(*) from inserted) = $14";
 
   /**
    * The stored events after the last applied one that are not copies of the batch's own messages:
@@ -63,6 +81,31 @@ final class RunEventRows {
    */
   static Uni<RowSet<Row>> insertAndLock(
       SqlConnection connection, UUID id, Collection<RunEvent> events, long known) {
+    List<Object> values = inserted(id, events);
+    values.add(known);
+    return connection.preparedQuery(INSERT_AND_LOCK).execute(Tuple.tuple(values));
+  }
+
+  /**
+   * See {@link #INSERT_AND_FOLD}.
+   *
+   * @param events the events after {@code known}, one per sequence, in sequence order
+   * @param view the view at {@code known} with {@code events} folded in
+   * @return whether the view was written; false leaves only the new events stored
+   */
+  static Uni<Boolean> insertAndFold(
+      Pool pool, UUID id, Collection<RunEvent> events, long known, ExecutionView view) {
+    List<Object> values = inserted(id, events);
+    values.addAll(ExecutionRows.folded(view, known + events.size()));
+    values.add(known);
+    values.add((long) events.size());
+    return pool.preparedQuery(INSERT_AND_FOLD)
+        .execute(Tuple.tuple(values))
+        .map(rows -> rows.rowCount() == 1);
+  }
+
+  /** The parameters $1 to $7 of {@link #INSERT}. */
+  private static List<Object> inserted(UUID id, Collection<RunEvent> events) {
     int n = events.size();
     Long[] sequences = new Long[n];
     UUID[] messageIds = new UUID[n];
@@ -80,11 +123,7 @@ final class RunEventRows {
       timestamps[i] = JsonColumns.at(event.timestamp());
       i++;
     }
-    return connection
-        .preparedQuery(INSERT_AND_LOCK)
-        .execute(
-            Tuple.tuple(
-                List.of(id, sequences, messageIds, types, nodeIds, data, timestamps, known)));
+    return new ArrayList<>(List.of(id, sequences, messageIds, types, nodeIds, data, timestamps));
   }
 
   /** See {@link #STORED_AFTER_APPLIED}; by sequence. */

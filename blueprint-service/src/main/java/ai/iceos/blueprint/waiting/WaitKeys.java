@@ -8,7 +8,13 @@ public final class WaitKeys {
     return "blueprint:" + blueprintId;
   }
 
+  /** Woken by every event of the execution (event streams). */
   public static String execution(String executionId) {
     return "execution:" + executionId;
+  }
+
+  /** Woken only when the execution's view has ended ({@code wait_seconds}). */
+  public static String executionEnd(String executionId) {
+    return "execution-end:" + executionId;
   }
 }

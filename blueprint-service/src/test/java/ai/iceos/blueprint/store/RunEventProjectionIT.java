@@ -106,6 +106,44 @@ class RunEventProjectionIT {
   }
 
   @Test
+  void shouldFoldAnEventAnotherReplicaHeldBackWhenThisReplicaFillsTheGap() {
+    // given: this replica folded 1; another one stored 3, which waits for 2
+    UUID id = pendingExecution();
+    await(projection.append(started(id)));
+    RunEventProjection otherReplica = new RunEventProjection(pool, plans, new FoldedViews());
+    await(otherReplica.append(completed(id, 3, "a", UUID.randomUUID())));
+    assertThat(eventsAhead(id)).isTrue();
+
+    // when: 2 continues what this replica last wrote
+    ExecutionView view = await(projection.append(nodeStarted(id, 2, "a"))).orElseThrow();
+
+    // then: 3 is folded too, nothing waits
+    assertThat(view.nodes().get("a").status()).isEqualTo(NodeStatus.SUCCEEDED);
+    assertThat(lastSequence(id)).isEqualTo(3);
+    assertThat(eventsAhead(id)).isFalse();
+    assertThat(storedView(id)).isEqualTo(asStored(view));
+  }
+
+  @Test
+  void shouldKeepTheViewAnotherReplicaFoldedFurtherWhenAnEventOfItComesAgain() {
+    // given: this replica folded 1; another one 2 and 3
+    UUID id = pendingExecution();
+    await(projection.append(started(id)));
+    RunEvent nodeStarted = nodeStarted(id, 2, "a");
+    RunEventProjection otherReplica = new RunEventProjection(pool, plans, new FoldedViews());
+    await(otherReplica.appendAll(List.of(nodeStarted, completed(id, 3, "a", UUID.randomUUID()))));
+
+    // when: 2 reaches this replica again (e.g. after a rebalance)
+    ExecutionView view = await(projection.append(nodeStarted)).orElseThrow();
+
+    // then
+    assertThat(view.nodes().get("a").status()).isEqualTo(NodeStatus.SUCCEEDED);
+    assertThat(lastSequence(id)).isEqualTo(3);
+    assertThat(eventCount(id)).isEqualTo(3);
+    assertThat(storedView(id)).isEqualTo(asStored(view));
+  }
+
+  @Test
   void shouldStoreButNotFoldEventsOfAnUnknownExecution() {
     // given
     UUID id = UUID.randomUUID();
@@ -175,6 +213,10 @@ class RunEventProjectionIT {
 
   private long lastSequence(UUID id) {
     return firstRow("select last_sequence from blueprint.execution where id = $1", id).getLong(0);
+  }
+
+  private boolean eventsAhead(UUID id) {
+    return firstRow("select events_ahead from blueprint.execution where id = $1", id).getBoolean(0);
   }
 
   private JsonNode storedView(UUID id) {
