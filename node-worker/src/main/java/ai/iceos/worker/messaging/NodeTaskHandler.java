@@ -75,61 +75,55 @@ class NodeTaskHandler {
   /**
    * Runs the task once {@link TaskSlots} gives it a slot; the slot (or its place in the queue) is
    * released when the task's outcomes are out, or when the stream is cancelled. An unreadable
-   * record needs no slot: it only goes to the dead-letter topic.
+   * record needs no slot: it only goes to the dead-letter topic. Never fails: a bug while running a
+   * readable task reports a retryable {@code internal} failure for it (the scheduler's retry policy
+   * decides), so no task is lost or dead-lettered for a bug.
    */
   private Multi<Message<NodeOutcome>> whenStarted(Message<NodeTask> incoming) {
-    NodeTask task = incoming.getPayload();
-    if (task == null) {
-      return attemptSafely(incoming);
-    }
-    return Multi.createFrom()
-        .resource(
-            () -> slots.enter(task.executionStartedAt()),
-            ticket ->
-                Uni.createFrom()
-                    .completionStage(ticket.started())
-                    .onItem()
-                    .transformToMulti(started -> attemptSafely(incoming)))
-        .withFinalizer(TaskSlots.Ticket::leave);
-  }
-
-  /**
-   * Never fails: a bug while running a readable task reports a retryable {@code internal} failure
-   * for it (the scheduler's retry policy decides), so no task is lost or dead-lettered for a bug.
-   */
-  private Multi<Message<NodeOutcome>> attemptSafely(Message<NodeTask> incoming) {
-    return Multi.createFrom()
-        .deferred(() -> attempt(incoming))
-        .onFailure()
-        .recoverWithMulti(error -> reportInternal(incoming, error))
-        .onFailure()
-        .recoverWithMulti(error -> abandon(incoming, error));
-  }
-
-  private Multi<Message<NodeOutcome>> reportInternal(Message<NodeTask> incoming, Throwable error) {
-    NodeTask task = incoming.getPayload();
-    if (task == null) {
-      return abandon(incoming, error);
-    }
-    Log.errorf(
-        error, "Running task %s failed unexpectedly; reporting it as internal", task.taskId());
-    NodeOutcome failed = Outcomes.internal(task, error, identity.id(), clock.instant());
-    return Multi.createFrom().item(outgoing(incoming, failed, true));
-  }
-
-  private Multi<Message<NodeOutcome>> attempt(Message<NodeTask> incoming) {
     NodeTask task = incoming.getPayload();
     if (task == null) {
       Log.warn("Unreadable node task; sending it to the dead-letter topic");
       return nackOnly(incoming, new IllegalArgumentException("unreadable node task"));
     }
-    Instant startedAt = clock.instant();
-    Message<NodeOutcome> started =
-        outgoing(incoming, Outcomes.started(task, identity.id(), startedAt), false);
-    Uni<Message<NodeOutcome>> finished =
-        runner.run(task).map(result -> outgoing(incoming, finish(task, result, startedAt), true));
     return HeldStart.reports(
-        started, finished, config.startedReportDelay(), Infrastructure.getDefaultWorkerPool());
+            () -> slots.enter(task.executionStartedAt()),
+            () -> attempt(incoming, task),
+            config.startedReportDelay(),
+            Infrastructure.getDefaultWorkerPool())
+        .onFailure()
+        .recoverWithMulti(error -> reportInternal(incoming, task, error));
+  }
+
+  private Multi<Message<NodeOutcome>> reportInternal(
+      Message<NodeTask> incoming, NodeTask task, Throwable error) {
+    try {
+      Log.errorf(
+          error, "Running task %s failed unexpectedly; reporting it as internal", task.taskId());
+      NodeOutcome failed = Outcomes.internal(task, error, identity.id(), clock.instant());
+      return Multi.createFrom().item(outgoing(incoming, failed, true));
+    } catch (RuntimeException e) {
+      e.addSuppressed(error);
+      return abandon(incoming, e);
+    }
+  }
+
+  /** The attempt, begun now: its start time is when the task got its slot. */
+  private HeldStart.Attempt<Message<NodeOutcome>> attempt(
+      Message<NodeTask> incoming, NodeTask task) {
+    Instant startedAt = clock.instant();
+    Uni<Message<NodeOutcome>> end =
+        runner.run(task).map(result -> outgoing(incoming, finish(task, result, startedAt), true));
+    return new HeldStart.Attempt<>() {
+      @Override
+      public Message<NodeOutcome> startReport() {
+        return outgoing(incoming, Outcomes.started(task, identity.id(), startedAt), false);
+      }
+
+      @Override
+      public Uni<Message<NodeOutcome>> end() {
+        return end;
+      }
+    };
   }
 
   private NodeOutcome finish(NodeTask task, AttemptResult result, Instant startedAt) {
@@ -143,10 +137,12 @@ class NodeTaskHandler {
    */
   private static Message<NodeOutcome> outgoing(
       Message<NodeTask> incoming, NodeOutcome outcome, boolean settlesTask) {
-    Metadata metadata =
-        Metadata.of(
-            OutgoingKafkaRecordMetadata.<String>builder().withKey(outcome.executionId()).build());
     var tracing = incoming.getMetadata(TracingMetadata.class);
+    var record = OutgoingKafkaRecordMetadata.<String>builder().withKey(outcome.executionId());
+    if (tracing.isEmpty()) {
+      TraceHeaders.of(incoming).ifPresent(record::withHeaders);
+    }
+    Metadata metadata = Metadata.of(record.build());
     if (tracing.isPresent()) {
       metadata = metadata.with(tracing.get());
     }

@@ -22,7 +22,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs one attempt of a task to an {@link AttemptResult}: dispatches by node kind, cancels the work
@@ -41,8 +40,7 @@ public class NodeRunner {
   private final SwarmNodeExecutor swarms;
   private final RunningAttempts attempts;
   private final MeterRegistry meters;
-  private final AtomicInteger running;
-  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, Counter>> counters = new ConcurrentHashMap<>();
 
   NodeRunner(
       ToolNodeExecutor tools,
@@ -59,25 +57,35 @@ public class NodeRunner {
     this.swarms = swarms;
     this.attempts = attempts;
     this.meters = meters;
-    this.running = meters.gauge(RUNNING_METRIC, new AtomicInteger());
+    meters.gauge(RUNNING_METRIC, attempts, RunningAttempts::runningCount);
   }
 
   public Uni<AttemptResult> run(NodeTask task) {
     Duration deadline = Deadline.of(task);
     return attempts
-        .cancellable(task, Uni.createFrom().deferred(() -> execute(task)))
-        .onSubscription()
-        .invoke(running::incrementAndGet)
-        .onTermination()
-        .invoke(running::decrementAndGet)
+        .cancellable(task, () -> execute(task))
         .ifNoItem()
         .after(deadline)
         .failWith(
             () -> new DeadlineExceededException(Deadline.timeoutMessage(task.nodeId(), deadline)))
-        .map(result -> succeeded(task, result))
-        .onFailure()
-        .recoverWithItem(error -> failed(task, error))
-        .invoke(result -> count(task, result));
+        .onItemOrFailure()
+        .transform((result, error) -> settled(task, result, error));
+  }
+
+  /** The attempt's result, counted; never throws for a failure of the node. */
+  private AttemptResult settled(NodeTask task, NodeResult result, Throwable error) {
+    AttemptResult settled;
+    if (error != null) {
+      settled = failed(task, error);
+    } else {
+      try {
+        settled = succeeded(task, result);
+      } catch (RuntimeException e) {
+        settled = failed(task, e);
+      }
+    }
+    count(task, settled);
+    return settled;
   }
 
   /**
@@ -92,8 +100,9 @@ public class NodeRunner {
           case AttemptResult.Failed failed -> failed.failure().type();
         };
     counters
+        .computeIfAbsent(kind, k -> new ConcurrentHashMap<>())
         .computeIfAbsent(
-            kind + "\u0000" + outcome,
+            outcome,
             key ->
                 Counter.builder(ATTEMPTS_METRIC)
                     .description("Node attempts run by this worker")

@@ -4,6 +4,7 @@ import ai.iceos.contracts.messaging.CancelTasks;
 import ai.iceos.contracts.messaging.Failure;
 import ai.iceos.contracts.messaging.NodeTask;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -13,8 +14,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The attempts this worker is running, so that a {@link CancelTasks} can interrupt them (SPEC
@@ -29,7 +32,7 @@ public class RunningAttempts {
   static final Duration REMEMBERED_FOR = Duration.ofMinutes(15);
   static final int MAX_REMEMBERED = 10_000;
 
-  private final Map<UUID, Running> running = new ConcurrentHashMap<>();
+  private final Set<Running> running = ConcurrentHashMap.newKeySet();
   private final Map<UUID, Remembered> recent = new LinkedHashMap<>();
   private final InstantSource clock;
 
@@ -39,22 +42,35 @@ public class RunningAttempts {
 
   /** {@code work}, failing with {@code cancelled} as soon as a matching cancellation arrives. */
   public <T> Uni<T> cancellable(NodeTask task, Uni<T> work) {
+    return cancellable(task, () -> work);
+  }
+
+  /**
+   * The work {@code start} makes, made only when the task's execution is not cancelled already, and
+   * failing with {@code cancelled} as soon as a matching cancellation arrives (its subscription is
+   * then cancelled). An exception thrown by {@code start} is the attempt's failure. One emitter, no
+   * chain of operators: this runs for every task (decision 0105).
+   */
+  public <T> Uni<T> cancellable(NodeTask task, Supplier<Uni<T>> start) {
     return Uni.createFrom()
-        .deferred(
-            () -> {
+        .emitter(
+            emitter -> {
               CancelTasks earlier = remembered(task);
               if (earlier != null) {
-                return Uni.createFrom().failure(cancelled(earlier));
+                emitter.fail(cancelled(earlier));
+                return;
               }
-              UUID key = UUID.randomUUID();
-              Uni<T> signal =
-                  Uni.createFrom()
-                      .emitter(
-                          emitter -> {
-                            running.put(key, new Running(task, emitter));
-                            emitter.onTermination(() -> running.remove(key));
-                          });
-              return Uni.combine().any().of(work, signal);
+              Running attempt = new Running(task, emitter);
+              running.add(attempt);
+              emitter.onTermination(attempt::stop);
+              Uni<T> work;
+              try {
+                work = start.get();
+              } catch (RuntimeException e) {
+                emitter.fail(e);
+                return;
+              }
+              attempt.working(work.subscribe().with(emitter::complete, emitter::fail));
             });
   }
 
@@ -62,14 +78,12 @@ public class RunningAttempts {
   public int cancel(CancelTasks command) {
     remember(command);
     List<Running> matching = new ArrayList<>();
-    running
-        .values()
-        .forEach(
-            attempt -> {
-              if (command.matches(attempt.task().executionId(), attempt.task().nodeId())) {
-                matching.add(attempt);
-              }
-            });
+    running.forEach(
+        attempt -> {
+          if (command.matches(attempt.task().executionId(), attempt.task().nodeId())) {
+            matching.add(attempt);
+          }
+        });
     matching.forEach(attempt -> attempt.emitter().fail(cancelled(command)));
     return matching.size();
   }
@@ -87,13 +101,17 @@ public class RunningAttempts {
   }
 
   private synchronized CancelTasks remembered(NodeTask task) {
+    if (recent.isEmpty()) {
+      return null;
+    }
     Instant oldest = clock.instant().minus(REMEMBERED_FOR);
     recent.values().removeIf(entry -> entry.at().isBefore(oldest));
-    return recent.values().stream()
-        .map(Remembered::command)
-        .filter(command -> command.matches(task.executionId(), task.nodeId()))
-        .findFirst()
-        .orElse(null);
+    for (Remembered entry : recent.values()) {
+      if (entry.command().matches(task.executionId(), task.nodeId())) {
+        return entry.command();
+      }
+    }
+    return null;
   }
 
   private static NodeFailureException cancelled(CancelTasks command) {
@@ -102,7 +120,49 @@ public class RunningAttempts {
     return new NodeFailureException(Failure.permanent(CANCELLED, "Cancelled" + reason));
   }
 
-  private record Running(NodeTask task, UniEmitter<?> emitter) {}
+  /** A running attempt: its task, its emitter, and the work to cancel when it ends. */
+  private final class Running {
+    private final NodeTask task;
+    private final UniEmitter<?> emitter;
+    private Cancellable work;
+    private boolean stopped;
+
+    Running(NodeTask task, UniEmitter<?> emitter) {
+      this.task = task;
+      this.emitter = emitter;
+    }
+
+    NodeTask task() {
+      return task;
+    }
+
+    UniEmitter<?> emitter() {
+      return emitter;
+    }
+
+    void working(Cancellable subscription) {
+      synchronized (this) {
+        if (!stopped) {
+          work = subscription;
+          return;
+        }
+      }
+      subscription.cancel(); // ended (or was cancelled) while subscribing
+    }
+
+    /** Ended, failed or cancelled: no longer cancellable, and its work is cancelled. */
+    void stop() {
+      running.remove(this);
+      Cancellable subscription;
+      synchronized (this) {
+        stopped = true;
+        subscription = work;
+      }
+      if (subscription != null) {
+        subscription.cancel();
+      }
+    }
+  }
 
   private record Remembered(CancelTasks command, Instant at) {}
 }

@@ -54,9 +54,13 @@ public final class ToolNodeExecutor implements NodeExecutor<ToolNodeSpec> {
             tool,
             ToolArguments.assemble(tool.inputSchema(), renderArguments(node, task), task.scope()));
     ToolContext context = contextOf(task);
-    return Uni.createFrom()
-        .deferred(() -> tool.execute(args, context))
-        .onFailure()
+    Uni<JsonNode> run;
+    try {
+      run = tool.execute(args, context);
+    } catch (RuntimeException e) {
+      return Uni.createFrom().failure(toolFailure(e));
+    }
+    return run.onFailure()
         .transform(ToolNodeExecutor::toolFailure)
         .map(output -> new NodeResult(checkedOutput(tool, output), null));
   }
@@ -108,7 +112,7 @@ public final class ToolNodeExecutor implements NodeExecutor<ToolNodeSpec> {
   }
 
   /** A tool's own exception is a {@code tool-error} (or its declared type), never internal. */
-  static Throwable toolFailure(Throwable error) {
+  static NodeFailureException toolFailure(Throwable error) {
     return switch (error) {
       case NodeFailureException classified -> classified;
       case ToolException tool ->

@@ -112,6 +112,18 @@ class NodeWorkerIT {
   }
 
   @Test
+  void shouldCarryTheTaskTraceContextOntoItsOutcome() {
+    // given a task record with a W3C trace context (the worker makes no messaging spans, 0105)
+    String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+    topics.sendTraced(
+        task(ToolNodeSpec.of("traced", "constant", json("{}")), "{}", 10_000), traceparent);
+
+    // then its outcome record carries the same trace context
+    awaitFinished(1);
+    assertThat(topics.traceparents(executionId)).containsExactly(traceparent);
+  }
+
+  @Test
   void shouldReportTheStartOfALongAttemptBeforeItsEnd() {
     // given a task that runs longer than the start report's delay (1 s in tests)
     send(task(ToolNodeSpec.of("nap", "sleep", json("{\"seconds\": 3}")), "{}", 30_000));

@@ -34,6 +34,22 @@ final class WorkerTopics implements AutoCloseable {
     companion.produceStrings().fromRecords(records).awaitCompletion(WAIT);
   }
 
+  /** Sends one task record carrying the W3C trace context {@code traceparent}. */
+  void sendTraced(NodeTask task, String traceparent) {
+    var record = new ProducerRecord<>(Topics.NODE_TASKS, task.taskId(), write(task));
+    record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+    companion.produceStrings().fromRecords(record).awaitCompletion(WAIT);
+  }
+
+  /** The {@code traceparent} headers of one execution's outcome records so far. */
+  List<String> traceparents(String executionId) {
+    return outcomes.getRecords().stream()
+        .filter(r -> executionId.equals(r.key()))
+        .map(r -> r.headers().lastHeader("traceparent"))
+        .map(h -> h == null ? "(none)" : new String(h.value(), StandardCharsets.UTF_8))
+        .toList();
+  }
+
   /** The outcomes of one execution so far, in partition order. */
   List<NodeOutcome> received(String executionId) {
     try (var deserializer = new NodeOutcomeDeserializer()) {
