@@ -83,8 +83,14 @@ public final class TestKafka {
 
   /** Sends a contracts message as the producing service would. */
   public static void send(String topic, String key, Object message) {
-    String value =
-        new String(new MessageSerializer().serialize(topic, message), StandardCharsets.UTF_8);
+    sendRaw(
+        topic,
+        key,
+        new String(new MessageSerializer().serialize(topic, message), StandardCharsets.UTF_8));
+  }
+
+  /** Sends a text as is, e.g. a record no consumer can read. */
+  public static void sendRaw(String topic, String key, String value) {
     companion()
         .produceStrings()
         .fromRecords(new ProducerRecord<>(topic, key, value))
