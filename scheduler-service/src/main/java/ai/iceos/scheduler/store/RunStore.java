@@ -6,6 +6,7 @@ import ai.iceos.contracts.messaging.ResumeRun;
 import ai.iceos.contracts.messaging.RetryRun;
 import ai.iceos.contracts.messaging.StartRun;
 import ai.iceos.contracts.messaging.SubmitDecision;
+import ai.iceos.contracts.plan.ExecutionPlan;
 import ai.iceos.scheduler.SchedulerConfig;
 import ai.iceos.scheduler.run.RunState;
 import ai.iceos.scheduler.run.RunStatus;
@@ -18,8 +19,10 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -36,6 +39,11 @@ import java.util.function.Function;
  * work. One execution's units run one after the other in this instance ({@link PerExecution}), and
  * each hands its committed outbox rows to {@link CommittedRows} right after its commit, so they are
  * sent in commit order.
+ *
+ * <p>A message about a run this instance changed last starts from the state document it committed
+ * ({@link StateCache}, decision 0151): the ledger insert and the version-checked write are then one
+ * statement, and the transaction one round trip. When that write finds a message applied already or
+ * the run changed meanwhile, it rolls back and the unit runs again the usual way.
  */
 @ApplicationScoped
 public class RunStore {
@@ -49,6 +57,7 @@ public class RunStore {
   private final NodeOutputCache cache;
   private final CommittedRows committedRows;
   private final PlanCache plans;
+  private final StateCache states;
   private final PerExecution order = new PerExecution();
 
   RunStore(
@@ -58,9 +67,11 @@ public class RunStore {
       SchedulerConfig config,
       NodeOutputCache cache,
       CommittedRows committedRows,
-      PlanCache plans) {
+      PlanCache plans,
+      StateCache states) {
     this.cache = cache;
     this.plans = plans;
+    this.states = states;
     this.committedRows = committedRows;
     this.sessions = sessions;
     this.pool = pool;
@@ -214,7 +225,7 @@ public class RunStore {
                     run ->
                         run == null
                             ? Uni.createFrom().<Written>nullItem()
-                            : update(tx, executionId, run, List.of(change), traceparent)));
+                            : update(tx, executionId, run, List.of(change), traceparent, null)));
   }
 
   /** The caller's trace context is read here, on the caller's thread, before any hop. */
@@ -235,6 +246,11 @@ public class RunStore {
       String traceparent) {
     return inTransaction(
         executionId,
+        run ->
+            tx ->
+                new HashSet<>(ids).size() < ids.size()
+                    ? Uni.createFrom().failure(new NotFromMemory("a message id repeats"))
+                    : update(tx, executionId, run, changes, traceparent, ids),
         tx ->
             RunTable.recordAndLoad(tx.connection(), ids, executionId, plans.get(executionId))
                 .chain(
@@ -253,7 +269,7 @@ public class RunStore {
                         Log.debugf("No execution %s; message ignored", executionId);
                         return Uni.createFrom().nullItem();
                       }
-                      return update(tx, executionId, loaded.run(), todo, traceparent);
+                      return update(tx, executionId, loaded.run(), todo, traceparent, null);
                     }));
   }
 
@@ -269,14 +285,27 @@ public class RunStore {
    */
   private Uni<Boolean> inTransaction(
       String executionId, Function<PipelinedTransaction.Tx, Uni<Written>> work) {
+    return inTransaction(executionId, null, work);
+  }
+
+  /**
+   * {@link #inTransaction(String, Function)}, first as {@code fromMemory} on the run as this
+   * instance committed it last, when it did and still has it in memory: a unit that does not commit
+   * that way ({@link NotFromMemory}, a version conflict, any failure) changed nothing and runs
+   * again as {@code work}.
+   */
+  private Uni<Boolean> inTransaction(
+      String executionId,
+      Function<RunTable.StoredRun, Function<PipelinedTransaction.Tx, Uni<Written>>> fromMemory,
+      Function<PipelinedTransaction.Tx, Uni<Written>> work) {
     return order.inOrder(
         executionId,
         () ->
-            committed(work)
+            fromMemoryOr(executionId, fromMemory, work)
                 .invoke(
                     written -> {
                       if (written != null) {
-                        remember(written.state());
+                        remember(written);
                         if (!written.rows().isEmpty()) {
                           committedRows.committed(written.rows());
                         }
@@ -286,14 +315,48 @@ public class RunStore {
   }
 
   /**
-   * Keeps a committed run's plan in memory while the run may still change, so the next transaction
-   * neither reads nor parses it (decision 0150).
+   * Starts from the state document this instance committed last for the run, when it has it (the
+   * entry is taken: only a commit puts the next one), else runs {@code work} as usual.
    */
-  private void remember(RunState stored) {
+  private Uni<Written> fromMemoryOr(
+      String executionId,
+      Function<RunTable.StoredRun, Function<PipelinedTransaction.Tx, Uni<Written>>> fromMemory,
+      Function<PipelinedTransaction.Tx, Uni<Written>> work) {
+    StateCache.Committed committed = states.take(executionId);
+    ExecutionPlan plan = plans.get(executionId);
+    if (fromMemory == null || committed == null || plan == null) {
+      return committed(work);
+    }
+    return Uni.createFrom()
+        .deferred(
+            () -> {
+              var run =
+                  new RunTable.StoredRun(
+                      committed.version(), StoreJson.readState(committed.state(), plan), true);
+              return PipelinedTransaction.run(pool, fromMemory.apply(run));
+            })
+        .invoke(Written::log)
+        .onFailure()
+        .recoverWithUni(
+            failure -> {
+              Log.debugf("Run %s read again: %s", executionId, failure.toString());
+              return committed(work);
+            });
+  }
+
+  /**
+   * Keeps a committed run's plan and state document in memory while the run may still change, so
+   * the next transaction neither reads nor parses the plan (decision 0150) and need not read the
+   * run (decision 0151).
+   */
+  private void remember(Written written) {
+    RunState stored = written.state();
     if (stored.status().isTerminal()) {
       plans.forget(stored.executionId());
+      states.forget(stored.executionId());
     } else {
       plans.put(stored.executionId(), stored.plan());
+      states.put(stored.executionId(), written.version(), written.document());
     }
   }
 
@@ -332,28 +395,35 @@ public class RunStore {
         .chain(
             transition -> {
               List<OutboxRow> rows = OutboxStore.rowsOf(List.of(transition), traceparent);
-              return RunTable.insert(tx, transition.state(), clock.instant(), rows, traceparent)
+              String document = StoreJson.writeState(transition.state());
+              return RunTable.insert(
+                      tx, transition.state(), document, clock.instant(), rows, traceparent)
                   .map(
                       ids ->
                           new Written(
                               new StatusChange(
                                   initial.executionId(), null, transition.state().status()),
                               OutboxStore.withIds(rows, ids),
-                              transition.state()));
+                              transition.state(),
+                              0,
+                              document));
             });
   }
 
   /**
    * Applies {@code changes} in order to the loaded run (each to the state the previous one left,
    * with the node output cache settled after each), and stores the last state and every
-   * transition's messages in one version-checked statement.
+   * transition's messages in one version-checked statement; with {@code messageIds} (not recorded
+   * yet, the run taken from memory) that statement records them too, and a unit that changes
+   * nothing fails with {@link NotFromMemory}, so that it runs again the usual way and records them.
    */
   private Uni<Written> update(
       PipelinedTransaction.Tx tx,
       String executionId,
       RunTable.StoredRun run,
       List<Function<RunState, Transition>> changes,
-      String traceparent) {
+      String traceparent,
+      List<UUID> messageIds) {
     RunState before = run.state();
     Uni<List<Transition>> folded = Uni.createFrom().item(List.of());
     for (Function<RunState, Transition> change : changes) {
@@ -362,17 +432,27 @@ public class RunStore {
     return folded.chain(
         transitions -> {
           if (transitions.isEmpty()) {
-            return Uni.createFrom().nullItem();
+            return messageIds == null
+                ? Uni.createFrom().nullItem()
+                : Uni.createFrom().failure(new NotFromMemory("nothing changes"));
           }
           RunState after = transitions.getLast().state();
           List<OutboxRow> rows = OutboxStore.rowsOf(transitions, traceparent);
-          return RunTable.update(tx, run, after, clock.instant(), rows, traceparent)
-              .map(
-                  ids ->
-                      new Written(
-                          new StatusChange(executionId, before.status(), after.status()),
-                          OutboxStore.withIds(rows, ids),
-                          after));
+          String document = StoreJson.writeState(after);
+          Instant now = clock.instant();
+          Uni<List<Long>> written =
+              messageIds == null
+                  ? RunTable.update(tx, run, after, document, now, rows, traceparent)
+                  : RunTable.recordAndUpdate(
+                      tx, messageIds, run, after, document, now, rows, traceparent);
+          return written.map(
+              ids ->
+                  new Written(
+                      new StatusChange(executionId, before.status(), after.status()),
+                      OutboxStore.withIds(rows, ids),
+                      after,
+                      run.version() + 1,
+                      document));
         });
   }
 
@@ -398,10 +478,21 @@ public class RunStore {
   }
 
   /**
-   * What a committed unit of work stored: the status change, the outbox rows, with ids, and the
-   * run's state.
+   * A unit started from the run in memory that cannot commit that way; it rolled back and runs
+   * again the usual way. No stack trace: it is a routine turn, not an error.
    */
-  private record Written(StatusChange change, List<OutboxRow> rows, RunState state) {
+  private static final class NotFromMemory extends RuntimeException {
+    NotFromMemory(String reason) {
+      super(reason, null, false, false);
+    }
+  }
+
+  /**
+   * What a committed unit of work stored: the status change, the outbox rows, with ids, and the
+   * run's state, with the version it was stored as and its document.
+   */
+  private record Written(
+      StatusChange change, List<OutboxRow> rows, RunState state, long version, String document) {
     static void log(Written written) {
       if (written != null) {
         StatusChange.log(written.change());

@@ -81,6 +81,23 @@ final class RunTable {
           + IDS_OR_CONFLICT;
 
   /**
+   * The write of a run from the state document this instance committed last (decision 0151): the
+   * ledger insert of the message ids ($11, $12 of them) and the version-checked write in one
+   * statement. It writes only when every id is new, the run still has the version the document was
+   * committed as, and the plan is stored apart; otherwise it fails, and the COMMIT behind it rolls
+   * the ledger rows back.
+   */
+  private static final String RECORD_AND_UPDATE =
+      "WITH fresh AS (INSERT INTO scheduler.applied_message (message_id)"
+          + " SELECT unnest($11::uuid[]) ON CONFLICT DO NOTHING RETURNING 1),"
+          + " guard AS (UPDATE scheduler.run SET status = $5, state = cast($6::text AS json),"
+          + " version = version + 1, next_retry_at = $7, updated_at = $8"
+          + " WHERE execution_id = $9 AND version = $10 AND plan IS NOT NULL"
+          + " AND (SELECT count(*) FROM fresh) = $12 RETURNING version), "
+          + WRITE_OUTBOX
+          + IDS_OR_CONFLICT;
+
+  /**
    * The write of a run an earlier build stored with its plan inside the state: the plan moves to
    * its own column, and the state is written without it (decision 0150).
    */
@@ -168,14 +185,48 @@ final class RunTable {
       Instant now,
       List<OutboxRow> rows,
       String traceparent) {
-    Tuple params = outboxParams(rows, traceparent);
-    stateParams(params, after).addOffsetDateTime(timestamp(now));
-    params.addString(after.executionId()).addLong(before.version());
+    return update(tx, before, after, StoreJson.writeState(after), now, rows, traceparent);
+  }
+
+  /** {@link #update} with the new state already written as {@code document}. */
+  static Uni<List<Long>> update(
+      PipelinedTransaction.Tx tx,
+      StoredRun before,
+      RunState after,
+      String document,
+      Instant now,
+      List<OutboxRow> rows,
+      String traceparent) {
+    Tuple params = changeParams(before, after, document, now, rows, traceparent);
     if (before.planApart()) {
       return write(tx, UPDATE, params, after.executionId());
     }
     params.addString(StoreJson.writePlan(after.plan()));
     return write(tx, UPDATE_MOVING_PLAN, params, after.executionId());
+  }
+
+  /**
+   * Records {@code messageIds} in the ledger and, when every one of them is new and the run still
+   * has {@code before}'s version, replaces its state with {@code document} (that of {@code after})
+   * and writes the outbox rows, with the transaction's COMMIT sent right behind: one round trip.
+   * {@code before} must have its plan stored apart. Fails with {@link VersionConflict} (nothing
+   * written, the ledger rows rolled back) otherwise.
+   */
+  static Uni<List<Long>> recordAndUpdate(
+      PipelinedTransaction.Tx tx,
+      List<UUID> messageIds,
+      StoredRun before,
+      RunState after,
+      String document,
+      Instant now,
+      List<OutboxRow> rows,
+      String traceparent) {
+    if (!before.planApart()) {
+      throw new IllegalArgumentException("the run's plan is not stored apart");
+    }
+    Tuple params = changeParams(before, after, document, now, rows, traceparent);
+    params.addArrayOfUUID(messageIds.toArray(UUID[]::new)).addInteger(messageIds.size());
+    return write(tx, RECORD_AND_UPDATE, params, after.executionId());
   }
 
   /**
@@ -186,11 +237,12 @@ final class RunTable {
   static Uni<List<Long>> insert(
       PipelinedTransaction.Tx tx,
       RunState state,
+      String document,
       Instant now,
       List<OutboxRow> rows,
       String traceparent) {
     Tuple params = outboxParams(rows, traceparent);
-    stateParams(params, state).addOffsetDateTime(timestamp(now));
+    stateParams(params, state, document).addOffsetDateTime(timestamp(now));
     params.addString(state.executionId()).addString(state.orgId()).addString(state.blueprintId());
     params.addString(StoreJson.writePlan(state.plan()));
     return write(tx, INSERT, params, state.executionId());
@@ -224,10 +276,23 @@ final class RunTable {
         traceparent);
   }
 
-  private static Tuple stateParams(Tuple params, RunState state) {
+  /** $1 to $10 of a change of {@code before} into {@code after}. */
+  private static Tuple changeParams(
+      StoredRun before,
+      RunState after,
+      String document,
+      Instant now,
+      List<OutboxRow> rows,
+      String traceparent) {
+    Tuple params = outboxParams(rows, traceparent);
+    stateParams(params, after, document).addOffsetDateTime(timestamp(now));
+    return params.addString(after.executionId()).addLong(before.version());
+  }
+
+  private static Tuple stateParams(Tuple params, RunState state, String document) {
     return params
         .addString(state.status().wireName())
-        .addString(StoreJson.writeState(state))
+        .addString(document)
         .addOffsetDateTime(state.nextWakeAt().map(RunTable::timestamp).orElse(null));
   }
 
