@@ -22,9 +22,11 @@ import java.util.concurrent.Semaphore;
  * timestamps, read from the topic.
  *
  * <p>Before measuring, {@code --warmup-seconds} of the same work (wide executions offered at half
- * the rate, then chains one after the other) bring the services' JIT to steady state: on a cold
- * system a chain node costs three to four times what it costs warm, and a long-running engine is
- * measured warm (as Zeebe's and Temporal's figures are). {@code --warmup-seconds 0} measures cold.
+ * the rate, then chains one after the other, and more chains until their time has settled) bring
+ * the services' JIT to steady state: on a cold system a chain node costs three to four times what
+ * it costs warm, and on two cores shared by five JVMs the compilers need minutes to get there. A
+ * long-running engine is measured warm (as Zeebe's and Temporal's figures are). {@code
+ * --warmup-seconds 0} measures cold.
  *
  * <p>{@code --api http://127.0.0.1:8080}, {@code --kafka 127.0.0.1:29092}, {@code --token
  * dev-token}, {@code --runs 20}, {@code --burst 1000}, {@code --rate 1000} (nodes/s offered),
@@ -115,16 +117,67 @@ public final class SchedulerBench {
     String wideId = client.createBlueprint(SchedulerBlueprints.wide(10));
     List<String> ids = offer(wideId, 10, rate, seconds / 2).ids();
     watcher.awaitTerminal(ids, Duration.ofSeconds(300));
-    long end = System.nanoTime() + (seconds - seconds / 2) * 1_000_000_000L;
-    int chains = 0;
-    while (System.nanoTime() < end) {
+    long begin = System.nanoTime();
+    long end = begin + (seconds - seconds / 2) * 1_000_000_000L;
+    long cap = end + SETTLE_MAX.toNanos();
+    List<Long> took = new ArrayList<>();
+    while (System.nanoTime() < end || (System.nanoTime() < cap && !settled(took))) {
+      long started = System.nanoTime();
       watcher.awaitTerminal(List.of(execute(chainId, null, false)), Duration.ofSeconds(120));
-      chains++;
+      took.add(System.nanoTime() - started);
     }
     return String.format(
         "Warm-up, not measured: %d executions of 10 independent nodes offered at %d nodes/s for"
-            + " %d s, then %d s of 40-node chains one after the other (%d).",
-        ids.size(), rate, seconds / 2, seconds - seconds / 2, chains);
+            + " %d s, then 40-node chains one after the other for %d s (%d chains; at least %d s,"
+            + " then until the median of the last %d chains is within %d %% of the %d before,"
+            + " at most %d s more; the last %d took %.1f ms per chain, median).",
+        ids.size(),
+        rate,
+        seconds / 2,
+        Duration.ofNanos(System.nanoTime() - begin).toSeconds(),
+        took.size(),
+        seconds - seconds / 2,
+        SETTLE_WINDOW,
+        SETTLE_PERCENT,
+        SETTLE_WINDOW,
+        SETTLE_MAX.toSeconds(),
+        Math.min(SETTLE_WINDOW, took.size()),
+        median(took.subList(Math.max(0, took.size() - SETTLE_WINDOW), took.size())) / 1e6);
+  }
+
+  /** Chains per window compared by {@link #settled}. */
+  private static final int SETTLE_WINDOW = 10;
+
+  /** How close two successive windows' medians must be for the chain time to count as settled. */
+  private static final int SETTLE_PERCENT = 5;
+
+  /** The longest the warm-up goes on past {@code --warmup-seconds} waiting for chains to settle. */
+  private static final Duration SETTLE_MAX = Duration.ofSeconds(180);
+
+  /**
+   * True when the last window of chains took, median, within {@link #SETTLE_PERCENT} of the window
+   * before: the JIT has stopped making the path faster.
+   */
+  static boolean settled(List<Long> took) {
+    if (took.size() < 2 * SETTLE_WINDOW) {
+      return false;
+    }
+    double last = median(took.subList(took.size() - SETTLE_WINDOW, took.size()));
+    double before =
+        median(took.subList(took.size() - 2 * SETTLE_WINDOW, took.size() - SETTLE_WINDOW));
+    return last <= before * (1 + SETTLE_PERCENT / 100.0)
+        && last >= before * (1 - SETTLE_PERCENT / 100.0);
+  }
+
+  private static double median(List<Long> values) {
+    if (values.isEmpty()) {
+      return 0;
+    }
+    List<Long> sorted = values.stream().sorted().toList();
+    int middle = sorted.size() / 2;
+    return sorted.size() % 2 == 1
+        ? sorted.get(middle)
+        : (sorted.get(middle - 1) + sorted.get(middle)) / 2.0;
   }
 
   /** Starts of one blueprint at a fixed rate, and when the offering began and ended. */
