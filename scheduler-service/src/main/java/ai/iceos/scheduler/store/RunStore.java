@@ -12,6 +12,8 @@ import ai.iceos.scheduler.run.RunState;
 import ai.iceos.scheduler.run.RunStatus;
 import ai.iceos.scheduler.run.RunTransitions;
 import ai.iceos.scheduler.run.Transition;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -59,6 +61,8 @@ public class RunStore {
   private final PlanCache plans;
   private final StateCache states;
   private final PerExecution order = new PerExecution();
+  private final Counter committedFromMemory;
+  private final Counter readAgainAfterMemory;
 
   RunStore(
       Sessions sessions,
@@ -68,7 +72,10 @@ public class RunStore {
       NodeOutputCache cache,
       CommittedRows committedRows,
       PlanCache plans,
-      StateCache states) {
+      StateCache states,
+      MeterRegistry meters) {
+    this.committedFromMemory = units(meters, "memory");
+    this.readAgainAfterMemory = units(meters, "memory-then-store");
     this.cache = cache;
     this.plans = plans;
     this.states = states;
@@ -77,6 +84,17 @@ public class RunStore {
     this.pool = pool;
     this.clock = clock;
     this.config = config;
+  }
+
+  /**
+   * Units of work for new messages by how they found the run: in memory and committed that way, in
+   * memory but run again from the store (decision 0151).
+   */
+  private static Counter units(MeterRegistry meters, String from) {
+    return Counter.builder("iceos.scheduler.store.units")
+        .description("Store transactions for new messages that started from the run in memory")
+        .tag("from", from)
+        .register(meters);
   }
 
   /** Creates the execution, unless one with this id exists already (then a no-op). */
@@ -335,10 +353,15 @@ public class RunStore {
                       committed.version(), StoreJson.readState(committed.state(), plan), true);
               return PipelinedTransaction.run(pool, fromMemory.apply(run));
             })
-        .invoke(Written::log)
+        .invoke(
+            written -> {
+              committedFromMemory.increment();
+              Written.log(written);
+            })
         .onFailure()
         .recoverWithUni(
             failure -> {
+              readAgainAfterMemory.increment();
               Log.debugf("Run %s read again: %s", executionId, failure.toString());
               return committed(work);
             });

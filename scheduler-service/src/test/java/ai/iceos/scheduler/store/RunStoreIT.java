@@ -16,6 +16,7 @@ import ai.iceos.contracts.plan.PlannedNode;
 import ai.iceos.scheduler.run.RunTransitions;
 import ai.iceos.testkit.KafkaPostgresResource;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
@@ -43,6 +44,7 @@ class RunStoreIT {
   @Inject Sessions sessions;
   @Inject PlanCache plans;
   @Inject StateCache states;
+  @Inject MeterRegistry meters;
 
   @Test
   void shouldApplyConcurrentOutcomesOfOneRunWithoutLosingAnyByRetryingOnVersionConflicts() {
@@ -82,13 +84,28 @@ class RunStoreIT {
     // ... and what the replica that took it over committed meanwhile.
     assertThat(runs.apply(started(execution, "b")).await().atMost(WAIT)).isTrue();
     states.put(execution, before.version(), before.state());
+    double readAgain = units("memory-then-store");
 
     assertThat(runs.apply(completed(execution, "a")).await().atMost(WAIT)).isTrue();
 
+    assertThat(units("memory-then-store")).isEqualTo(readAgain + 1);
     assertThat(queryString(NODE_STATUS, execution, "a")).isEqualTo("SUCCEEDED");
     assertThat(queryString(NODE_STATUS, execution, "b")).isEqualTo("RUNNING");
     assertThat(queryLong("SELECT version FROM scheduler.run WHERE execution_id = $1", execution))
         .isEqualTo(3);
+  }
+
+  @Test
+  void shouldApplyOutcomesWithoutReadingTheRunWhenThisInstanceWroteItLast() {
+    String execution = "store-it-" + UUID.randomUUID();
+    assertThat(runs.start(startRun(execution)).await().atMost(WAIT)).isTrue();
+    double fromMemory = units("memory");
+
+    completeEveryNode(execution);
+
+    assertThat(units("memory")).isEqualTo(fromMemory + 2 * NODES.size());
+    assertThat(queryString("SELECT status FROM scheduler.run WHERE execution_id = $1", execution))
+        .isEqualTo("completed");
   }
 
   @Test
@@ -302,6 +319,10 @@ class RunStoreIT {
       assertThat(runs.apply(started(execution, node)).await().atMost(WAIT)).isTrue();
       assertThat(runs.apply(completed(execution, node)).await().atMost(WAIT)).isTrue();
     }
+  }
+
+  private double units(String from) {
+    return meters.counter("iceos.scheduler.store.units", "from", from).count();
   }
 
   private static final String NODE_STATUS =
