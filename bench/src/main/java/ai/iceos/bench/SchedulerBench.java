@@ -30,7 +30,7 @@ import java.util.concurrent.Semaphore;
  *
  * <p>{@code --api http://127.0.0.1:8080}, {@code --kafka 127.0.0.1:29092}, {@code --token
  * dev-token}, {@code --runs 20}, {@code --burst 1000}, {@code --rate 1000} (nodes/s offered),
- * {@code --seconds 30}, {@code --warmup-seconds 60}.
+ * {@code --seconds 30}, {@code --warmup-seconds 240}.
  */
 public final class SchedulerBench {
   private final IceosClient client;
@@ -49,7 +49,7 @@ public final class SchedulerBench {
     int burst = Integer.parseInt(Options.of(args, "--burst", "1000"));
     int rate = Integer.parseInt(Options.of(args, "--rate", "1000"));
     int seconds = Integer.parseInt(Options.of(args, "--seconds", "30"));
-    int warmupSeconds = Integer.parseInt(Options.of(args, "--warmup-seconds", "60"));
+    int warmupSeconds = Integer.parseInt(Options.of(args, "--warmup-seconds", "240"));
 
     IceosClient client = new IceosClient(api, token);
     liftRateLimit(client);
