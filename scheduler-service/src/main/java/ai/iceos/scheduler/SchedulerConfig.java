@@ -34,15 +34,6 @@ public interface SchedulerConfig {
   @WithDefault("6")
   int maxTransactionAttempts();
 
-  /**
-   * Whether the Kafka connector makes spans of the messages the scheduler consumes and sends
-   * (decision 0152). Off by default: the trace still crosses the scheduler, because each record
-   * sent carries the {@code traceparent} of the message that caused it, written as a header. Bound
-   * to {@code ICEOS_SCHEDULER_MESSAGING_SPANS}, as the channels' {@code tracing-enabled} are.
-   */
-  @WithDefault("false")
-  boolean messagingSpans();
-
   interface Outbox {
     /** How often left-over outbox rows (a crash between commit and send) are sent again. */
     @WithDefault("1s")

@@ -30,6 +30,8 @@ final class ExecutionBatches {
   /** Executions of one batch whose records are applied at the same time. */
   private static final int GROUPS_AT_ONCE = 8;
 
+  private static final String TRACEPARENT = "traceparent";
+
   private ExecutionBatches() {}
 
   /**
@@ -104,7 +106,7 @@ final class ExecutionBatches {
   }
 
   private static String header(KafkaRecord<String, ?> record) {
-    Header header = record.getHeaders().lastHeader(TraceParent.HEADER);
+    Header header = record.getHeaders().lastHeader(TRACEPARENT);
     return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
   }
 

@@ -15,7 +15,6 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +24,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
@@ -257,20 +255,12 @@ public class OutboxRelay implements CommittedRows {
   /**
    * The row's payload goes out as the JSON text it was stored as (the channels' serializer writes
    * it as UTF-8), not parsed and written again. Each record carries the trace context of the change
-   * that wrote it, when there was one: as its {@code traceparent} header, or, with messaging spans
-   * on, as the parent of the connector's span (decision 0152).
+   * that wrote it, when there was one.
    */
   private Uni<Void> send(OutboxRow row) {
-    var record = OutgoingKafkaRecordMetadata.<String>builder().withKey(row.key());
-    boolean spans = config.messagingSpans();
-    if (row.traceparent() != null && !spans) {
-      record.withHeaders(
-          List.of(
-              new RecordHeader(
-                  TraceParent.HEADER, row.traceparent().getBytes(StandardCharsets.UTF_8))));
-    }
-    Metadata metadata = Metadata.of(record.build());
-    if (row.traceparent() != null && spans) {
+    var key = OutgoingKafkaRecordMetadata.<String>builder().withKey(row.key()).build();
+    Metadata metadata = Metadata.of(key);
+    if (row.traceparent() != null) {
       var context = TraceParent.context(row.traceparent());
       metadata = metadata.with(TracingMetadata.with(context, context));
     }

@@ -13,9 +13,7 @@ import java.util.Map;
  * row later (decision 0112).
  */
 public final class TraceParent {
-  /** The Kafka header (and W3C field) that carries it. */
-  public static final String HEADER = "traceparent";
-
+  private static final String HEADER = "traceparent";
   private static final TextMapGetter<Map<String, String>> GETTER =
       new TextMapGetter<>() {
         @Override
