@@ -94,9 +94,11 @@ public interface SchedulerConfig {
     /**
      * Executions whose last committed state document is kept in memory, so the next transaction
      * writes without reading the run first (decision 0151); the least used are dropped first, and a
-     * dropped one is read again. A 40-node chain's document is ~12 KB.
+     * dropped one is read again. An entry holds the document's text (~12 KB for a 40-node chain)
+     * and the parsed plan (~100 KB, shared with {@link Plans}), hence the same bound as the plans'.
+     * {@code 0} turns it off: every transaction reads the run.
      */
-    @WithDefault("1024")
+    @WithDefault("256")
     int cacheSize();
 
     /** A document unused this long is dropped (its execution went quiet or moved elsewhere). */

@@ -6,7 +6,6 @@ import ai.iceos.contracts.messaging.ResumeRun;
 import ai.iceos.contracts.messaging.RetryRun;
 import ai.iceos.contracts.messaging.StartRun;
 import ai.iceos.contracts.messaging.SubmitDecision;
-import ai.iceos.contracts.plan.ExecutionPlan;
 import ai.iceos.scheduler.SchedulerConfig;
 import ai.iceos.scheduler.run.RunState;
 import ai.iceos.scheduler.run.RunStatus;
@@ -341,8 +340,7 @@ public class RunStore {
       Function<RunTable.StoredRun, Function<PipelinedTransaction.Tx, Uni<Written>>> fromMemory,
       Function<PipelinedTransaction.Tx, Uni<Written>> work) {
     StateCache.Committed committed = states.take(executionId);
-    ExecutionPlan plan = plans.get(executionId);
-    if (fromMemory == null || committed == null || plan == null) {
+    if (fromMemory == null || committed == null) {
       return committed(work);
     }
     return Uni.createFrom()
@@ -350,7 +348,9 @@ public class RunStore {
             () -> {
               var run =
                   new RunTable.StoredRun(
-                      committed.version(), StoreJson.readState(committed.state(), plan), true);
+                      committed.version(),
+                      StoreJson.readState(committed.state(), committed.plan()),
+                      true);
               return PipelinedTransaction.run(pool, fromMemory.apply(run));
             })
         .invoke(
@@ -379,7 +379,9 @@ public class RunStore {
       states.forget(stored.executionId());
     } else {
       plans.put(stored.executionId(), stored.plan());
-      states.put(stored.executionId(), written.version(), written.document());
+      states.put(
+          stored.executionId(),
+          new StateCache.Committed(written.version(), written.document(), stored.plan()));
     }
   }
 

@@ -172,23 +172,13 @@ final class RunTable {
   }
 
   /**
-   * Replaces the run's state if it still has {@code before}'s version and writes the outbox rows,
-   * with the transaction's COMMIT sent right behind; answers their ids. Fails with {@link
-   * VersionConflict} (nothing written, the transaction rolled back) when another transaction
-   * changed the run meanwhile. {@code before} is the run as loaded: when its plan was still inside
-   * its state (an earlier build's format), the plan is moved to its own column.
+   * Replaces the run's state with {@code document} (that of {@code after}) if it still has {@code
+   * before}'s version and writes the outbox rows, with the transaction's COMMIT sent right behind;
+   * answers their ids. Fails with {@link VersionConflict} (nothing written, the transaction rolled
+   * back) when another transaction changed the run meanwhile. {@code before} is the run as loaded:
+   * when its plan was still inside its state (an earlier build's format), the plan is moved to its
+   * own column.
    */
-  static Uni<List<Long>> update(
-      PipelinedTransaction.Tx tx,
-      StoredRun before,
-      RunState after,
-      Instant now,
-      List<OutboxRow> rows,
-      String traceparent) {
-    return update(tx, before, after, StoreJson.writeState(after), now, rows, traceparent);
-  }
-
-  /** {@link #update} with the new state already written as {@code document}. */
   static Uni<List<Long>> update(
       PipelinedTransaction.Tx tx,
       StoredRun before,

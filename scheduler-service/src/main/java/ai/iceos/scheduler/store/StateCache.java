@@ -1,5 +1,6 @@
 package ai.iceos.scheduler.store;
 
+import ai.iceos.contracts.plan.ExecutionPlan;
 import ai.iceos.scheduler.SchedulerConfig;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -14,8 +15,11 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class StateCache {
-  /** A committed state document and the run version it was committed as. */
-  record Committed(long version, String state) {}
+  /**
+   * A committed state document, the run version it was committed as, and the run's plan (stored
+   * apart, decision 0150), so a hit needs nothing else in memory.
+   */
+  record Committed(long version, String state, ExecutionPlan plan) {}
 
   private final Cache<String, Committed> states;
   private final boolean enabled;
@@ -34,10 +38,10 @@ public class StateCache {
     return states.asMap().remove(executionId);
   }
 
-  /** Only for a document committed as {@code version}. */
-  void put(String executionId, long version, String state) {
+  /** Only for a document committed as its {@code version}. */
+  void put(String executionId, Committed committed) {
     if (enabled) {
-      states.put(executionId, new Committed(version, state));
+      states.put(executionId, committed);
     }
   }
 

@@ -83,7 +83,7 @@ class RunStoreIT {
     StateCache.Committed before = states.take(execution);
     // ... and what the replica that took it over committed meanwhile.
     assertThat(runs.apply(started(execution, "b")).await().atMost(WAIT)).isTrue();
-    states.put(execution, before.version(), before.state());
+    states.put(execution, before);
     double readAgain = units("memory-then-store");
 
     assertThat(runs.apply(completed(execution, "a")).await().atMost(WAIT)).isTrue();
@@ -240,6 +240,7 @@ class RunStoreIT {
                                 loaded.run().state(),
                                 loaded.run().planApart()),
                             loaded.run().state(),
+                            StoreJson.writeState(loaded.run().state()),
                             Instant.now(),
                             List.of(row),
                             null)));
